@@ -1,0 +1,56 @@
+# The two-command promise: `make run` sets everything up and serves the portal on SQLite;
+# `make test` runs the whole suite (SQLite by default, PostgreSQL when DATABASE_URL is set).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test seed serve lint format messages clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_seed
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest
+
+seed: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_seed
+
+# Production: gunicorn with DEBUG off. Refuses to start without DJANGO_SECRET_KEY.
+serve: install
+	DJANGO_SETTINGS_MODULE=rosario_intl.settings.prod $(MANAGE) check --deploy
+	DJANGO_SETTINGS_MODULE=rosario_intl.settings.prod $(MANAGE) collectstatic --no-input --verbosity 0
+	DJANGO_SETTINGS_MODULE=rosario_intl.settings.prod $(MANAGE) migrate --no-input
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py rosario_intl.wsgi:application
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Needs GNU gettext. The compiled .mo files are committed, so `make run` does not;
+# tests/test_locale.py checks that they match the .po files.
+messages: install
+	$(MANAGE) makemessages --locale es --locale en --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*'
+	$(MANAGE) compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,45 @@
+"""Language helpers for translated columns (see shared/notes/modeltranslation.md, traps 4 and 5)."""
+
+from django.conf import settings
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
+
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def active_language() -> str:
+    language = get_language() or DEFAULT_LANGUAGE
+    codes = {code for code, _name in settings.LANGUAGES}
+    return language if language in codes else DEFAULT_LANGUAGE
+
+
+def localized_order(field: str):
+    """Order by the active language's column, falling back to Spanish where it is empty."""
+    language = active_language()
+    if language == DEFAULT_LANGUAGE:
+        return F(f"{field}_{DEFAULT_LANGUAGE}").asc()
+    return Coalesce(NullIf(f"{field}_{language}", Value("")), f"{field}_{DEFAULT_LANGUAGE}").asc()
+
+
+def slug_lookup(slug: str) -> Q:
+    """Match an entry by its slug in the active language, or its Spanish slug if it has none."""
+    language = active_language()
+    if language == DEFAULT_LANGUAGE:
+        return Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
+    return Q(**{f"slug_{language}": slug}) | Q(
+        **{f"slug_{language}__isnull": True, f"slug_{DEFAULT_LANGUAGE}": slug}
+    )
+
+
+def missing(field: str, language: str) -> Q:
+    column = f"{field}_{language}"
+    return Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
+
+
+def text_language(obj, field: str) -> str:
+    """The language in which ``obj.<field>`` is actually shown: the active one, or Spanish."""
+    language = active_language()
+    if language != DEFAULT_LANGUAGE and not getattr(obj, f"{field}_{language}", None):
+        return DEFAULT_LANGUAGE
+    return language

@@ -1,0 +1,617 @@
+"""The cooperation portfolio of the City of Rosario as structured, bilingual data.
+
+Human-readable fields are translated with django-modeltranslation (see
+``translation.py``): each has an ``_es`` and an ``_en`` column. Never query the
+untranslated column; selectors name the language columns explicitly.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a stored date is known: the seed often gives only a year or a month."""
+
+    YEAR = "year", _("Year")
+    MONTH = "month", _("Month")
+    DAY = "day", _("Day")
+
+
+def format_partial_date(value: datetime.date | None, precision: str) -> str:
+    """Show only the part of a date that is known, in the active language."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    return date_format(value, "DATE_FORMAT")
+
+
+def format_period(start_year: int | None, end_year: int | None) -> str:
+    if start_year and end_year:
+        return str(start_year) if start_year == end_year else f"{start_year}–{end_year}"
+    if start_year:
+        return _("since %(year)s") % {"year": start_year}
+    if end_year:
+        return _("until %(year)s") % {"year": end_year}
+    return ""
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(
+            Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now()),
+            publication=PublicationStatus.PUBLISHED,
+        )
+
+
+class Publishable(models.Model):
+    """Draft or published; drafts never reach the public site."""
+
+    publication = models.CharField(
+        _("publication"),
+        max_length=10,
+        choices=PublicationStatus,
+        default=PublicationStatus.DRAFT,
+    )
+    publish_at = models.DateTimeField(
+        _("publish from"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: a published entry stays hidden until this moment."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.publication == PublicationStatus.PUBLISHED and (
+            self.publish_at is None or self.publish_at <= timezone.now()
+        )
+
+
+class CooperationStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+class RosarioRole(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    LEAD = "lead", _("Lead")
+    PARTNER = "partner", _("Partner")
+    MEMBER = "member", _("Member")
+    BENEFICIARY = "beneficiary", _("Beneficiary")
+
+
+class PeriodMixin(models.Model):
+    """A period in years: often the year is all the seed page tells."""
+
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def period(self) -> str:
+        return format_period(self.start_year, self.end_year)
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+
+def unique_slugs(prefix: str) -> list[models.UniqueConstraint]:
+    """One unique slug per language column.
+
+    The untranslated ``slug`` column takes whichever language was active at save time,
+    so it cannot carry the uniqueness: each language column does (empty ones are NULL).
+    """
+    return [
+        models.UniqueConstraint(fields=[f"slug_{code}"], name=f"{prefix}_unique_slug_{code}")
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def period_constraint(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(start_year__isnull=True)
+        | Q(end_year__isnull=True)
+        | Q(end_year__gte=models.F("start_year")),
+        name=name,
+    )
+
+
+class Theme(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["pk"]
+        constraints = unique_slugs("theme")
+
+    def __str__(self):
+        return self.name
+
+
+class SustainableDevelopmentGoal(models.Model):
+    number = models.PositiveSmallIntegerField(
+        _("number"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("Sustainable Development Goal")
+        verbose_name_plural = _("Sustainable Development Goals")
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=17), name="sdg_number_1_to_17"
+            ),
+        ]
+
+    def __str__(self):
+        return _("SDG %(number)s: %(name)s") % {"number": self.number, "name": self.name}
+
+
+class PartnerKind(models.TextChoices):
+    CITY = "city", _("City or regional government")
+    NATIONAL = "national", _("National government or cooperation agency")
+    EMBASSY = "embassy", _("Embassy")
+    INTERNATIONAL = "international", _("International organization")
+    NETWORK = "network", _("Network of cities")
+    FOUNDATION = "foundation", _("Foundation or NGO")
+    UNIVERSITY = "university", _("University")
+    COMPANY = "company", _("Company")
+
+
+class Partner(Publishable):
+    """Any organization the city works with: a city, an agency, a network, a university..."""
+
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=220)
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind)
+    country = models.CharField(
+        _("country"), max_length=100, blank=True, help_text=_("Empty for international bodies.")
+    )
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("partner organization")
+        verbose_name_plural = _("partner organizations")
+        ordering = ["pk"]
+        constraints = unique_slugs("partner")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperation:partner_detail", kwargs={"slug": self.slug})
+
+
+class Network(Publishable):
+    """A network or initiative Rosario belongs to, and Rosario's membership in it."""
+
+    organization = models.OneToOneField(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="network",
+        verbose_name=_("organization"),
+    )
+    slug = models.SlugField(_("slug"), max_length=220)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    rosario_role = models.CharField(
+        _("Rosario's role"), max_length=200, blank=True, help_text=_("For example: member.")
+    )
+    member_since = models.DateField(_("member since"), null=True, blank=True)
+    member_since_precision = models.CharField(
+        _("precision of the date"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.YEAR,
+    )
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["pk"]
+        constraints = unique_slugs("network")
+
+    def __str__(self):
+        return str(self.organization)
+
+    def get_absolute_url(self):
+        return reverse("cooperation:network_detail", kwargs={"slug": self.slug})
+
+    @property
+    def member_since_display(self) -> str:
+        return format_partial_date(self.member_since, self.member_since_precision)
+
+
+class CooperationEntry(Publishable, PeriodMixin):
+    """What programs and projects share."""
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=250)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
+    body = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    status = models.CharField(
+        _("status"), max_length=10, choices=CooperationStatus, default=CooperationStatus.ACTIVE
+    )
+    rosario_role = models.CharField(
+        _("Rosario's role"), max_length=12, choices=RosarioRole, blank=True
+    )
+    themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("themes"))
+    sdgs = models.ManyToManyField(
+        SustainableDevelopmentGoal, blank=True, verbose_name=_("Sustainable Development Goals")
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+
+class Program(CooperationEntry):
+    """A cooperation framework: the Global Compact, a network's program, a funder's program."""
+
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subprograms",
+        verbose_name=_("part of"),
+    )
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programs",
+        verbose_name=_("network"),
+        help_text=_("The network the program runs through, if any."),
+    )
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        ordering = ["pk"]
+        constraints = [
+            *unique_slugs("program"),
+            period_constraint("program_period_in_order"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="program_not_its_own_parent"
+            ),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("cooperation:program_detail", kwargs={"slug": self.slug})
+
+
+class Project(CooperationEntry):
+    """Concrete work under a program, with its partners and their roles."""
+
+    program = models.ForeignKey(
+        Program, on_delete=models.PROTECT, related_name="projects", verbose_name=_("program")
+    )
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["pk"]
+        constraints = [*unique_slugs("project"), period_constraint("project_period_in_order")]
+
+    def get_absolute_url(self):
+        return reverse("cooperation:project_detail", kwargs={"slug": self.slug})
+
+
+def exactly_one_of(first: str, second: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{first}__isnull": False, f"{second}__isnull": True})
+        | Q(**{f"{first}__isnull": True, f"{second}__isnull": False}),
+        name=name,
+    )
+
+
+class AttachedToEntry(models.Model):
+    """Belongs to exactly one program or one project."""
+
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("program")
+    )
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("project")
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def entry(self) -> Program | Project | None:
+        return self.project or self.program
+
+    def clean(self):
+        super().clean()
+        if bool(self.program_id) == bool(self.project_id):
+            raise ValidationError(_("Choose either a program or a project, not both and not none."))
+
+
+class ParticipationRole(models.TextChoices):
+    LEAD = "lead", _("Lead")
+    PARTNER = "partner", _("Partner")
+    COLLABORATOR = "collaborator", _("Collaborating non-member")
+    SUPPORTER = "supporter", _("Supporting")
+    FUNDER = "funder", _("Funder")
+    APPLICANT = "applicant", _("Applicant")
+    IMPLEMENTER = "implementer", _("Implementer")
+
+
+class Participation(AttachedToEntry):
+    """A partner's part in a program or project: who leads, funds, supports..."""
+
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        verbose_name=_("partner organization"),
+    )
+    role = models.CharField(_("role"), max_length=12, choices=ParticipationRole)
+    note = models.CharField(
+        _("note"), max_length=250, blank=True, help_text=_("For example: primary applicant.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        ordering = ["order", "pk"]
+        default_related_name = "participations"
+        constraints = [
+            exactly_one_of("program", "project", "participation_in_program_or_project"),
+            models.UniqueConstraint(
+                fields=["partner", "program", "role"],
+                condition=Q(program__isnull=False),
+                name="unique_partner_role_per_program",
+            ),
+            models.UniqueConstraint(
+                fields=["partner", "project", "role"],
+                condition=Q(project__isnull=False),
+                name="unique_partner_role_per_project",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} · {self.get_role_display()} · {self.entry}"
+
+
+class Milestone(AttachedToEntry):
+    """A dated event: joining, a report submitted, a selection."""
+
+    date = models.DateField(_("date"))
+    date_precision = models.CharField(
+        _("precision of the date"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["date", "pk"]
+        default_related_name = "milestones"
+        constraints = [exactly_one_of("program", "project", "milestone_in_program_or_project")]
+
+    def __str__(self):
+        return f"{self.date_display} · {self.title}"
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.date, self.date_precision)
+
+
+class DocumentKind(models.TextChoices):
+    REPORT = "report", _("Report")
+    AGREEMENT = "agreement", _("Agreement")
+    PUBLICATION = "publication", _("Publication")
+    OTHER = "other", _("Other")
+
+
+class Document(AttachedToEntry):
+    """A report or other document, as an uploaded file, a link, or only a record that it exists."""
+
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=DocumentKind, default=DocumentKind.REPORT
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("precision of the date"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["date", "pk"]
+        default_related_name = "documents"
+        constraints = [exactly_one_of("program", "project", "document_in_program_or_project")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.date, self.date_precision)
+
+    @property
+    def href(self) -> str:
+        if self.file:
+            return self.file.url
+        return self.url
+
+
+class Singleton(models.Model):
+    """A model of which exactly one row can exist (primary key 1)."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def load(cls):
+        obj, _created = cls.objects.get_or_create(pk=1)
+        return obj
+
+
+class SectionText(Singleton):
+    """The section's own texts, shown on its home page."""
+
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+    ways_heading = models.CharField(
+        _("heading of the ways of collaborating"), max_length=200, blank=True
+    )
+    meta_description = models.CharField(
+        _("description for search engines"), max_length=300, blank=True
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("section texts")
+        verbose_name_plural = _("section texts")
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="single_section_text")]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class CollaborationWay(models.Model):
+    """One of the three ways the city collaborates, and the kinds of partner it involves."""
+
+    class Key(models.TextChoices):
+        DECENTRALIZED = "decentralized", _("Decentralized cooperation")
+        INTERNATIONAL = "international", _("International organizations")
+        NATIONAL = "national", _("National governments")
+
+    PARTNER_KINDS = {
+        Key.DECENTRALIZED: [PartnerKind.CITY, PartnerKind.NETWORK],
+        Key.INTERNATIONAL: [PartnerKind.INTERNATIONAL],
+        Key.NATIONAL: [PartnerKind.NATIONAL, PartnerKind.EMBASSY],
+    }
+
+    key = models.CharField(_("key"), max_length=15, choices=Key, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("way of collaborating")
+        verbose_name_plural = _("ways of collaborating")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def partner_kinds(self) -> list[str]:
+        return [str(kind) for kind in self.PARTNER_KINDS[self.key]]
+
+
+whatsapp_number_validator = RegexValidator(
+    r"^[1-9][0-9]{7,14}$",
+    _(
+        "Write the number in international format, digits only, without + or spaces "
+        "(for example 5493415440147)."
+    ),
+)
+
+
+class ContactSettings(Singleton):
+    """How citizens reach the International Relations office; shown on every page."""
+
+    DEFAULT_WHATSAPP_NUMBER = "5493415440147"  # MuniBot, the city's official WhatsApp line.
+
+    whatsapp_number = models.CharField(
+        _("WhatsApp number"),
+        max_length=15,
+        default=DEFAULT_WHATSAPP_NUMBER,
+        validators=[whatsapp_number_validator],
+    )
+    whatsapp_message = models.CharField(
+        _("prefilled WhatsApp message"),
+        max_length=300,
+        blank=True,
+        help_text=_("{page} is replaced by the name of the page the visitor is on."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    office_name = models.CharField(_("office"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("contact settings")
+        verbose_name_plural = _("contact settings")
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="single_contact_settings"),
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class SeedRecord(models.Model):
+    """Remembers what the seed command created, so that it never re-creates or overwrites it.
+
+    Once an entry has been loaded, it belongs to the staff: their edits stay, and an entry
+    they delete is not brought back by the next run.
+    """
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("seed record")
+        verbose_name_plural = _("seed records")
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,35 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views
+
+app_name = "cooperation"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path(pgettext_lazy("url", "programs/"), views.ProgramListView.as_view(), name="program_list"),
+    path(
+        pgettext_lazy("url", "programs/<slug:slug>/"),
+        views.ProgramDetailView.as_view(),
+        name="program_detail",
+    ),
+    path(pgettext_lazy("url", "projects/"), views.ProjectListView.as_view(), name="project_list"),
+    path(
+        pgettext_lazy("url", "projects/<slug:slug>/"),
+        views.ProjectDetailView.as_view(),
+        name="project_detail",
+    ),
+    path(pgettext_lazy("url", "partners/"), views.PartnerListView.as_view(), name="partner_list"),
+    path(
+        pgettext_lazy("url", "partners/<slug:slug>/"),
+        views.PartnerDetailView.as_view(),
+        name="partner_detail",
+    ),
+    path(pgettext_lazy("url", "networks/"), views.NetworkListView.as_view(), name="network_list"),
+    path(
+        pgettext_lazy("url", "networks/<slug:slug>/"),
+        views.NetworkDetailView.as_view(),
+        name="network_detail",
+    ),
+    path(pgettext_lazy("url", "timeline/"), views.TimelineView.as_view(), name="timeline"),
+]

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from cooperation.sitemaps import SITEMAPS
+from cooperation.views import robots_txt
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/es/", permanent=False)),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
+
+urlpatterns += i18n_patterns(
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("cooperation.urls")),
+    prefix_default_language=True,
+)
+
+handler404 = "cooperation.views.page_not_found"
+handler500 = "cooperation.views.server_error"

@@ -1,0 +1,170 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+
+from cooperation import models
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_str_of_each_model():
+    project = factories.ProjectFactory(title_es="Islas de calor", title_en="Heat islands")
+    partner = factories.PartnerFactory(name_es="Turín", name_en="Turin")
+    with translation.override("es"):
+        assert str(project) == "Islas de calor"
+        assert str(partner) == "Turín"
+        assert str(factories.SDGFactory(number=13, name_es="Acción por el clima")) == (
+            "ODS 13: Acción por el clima"
+        )
+    with translation.override("en"):
+        assert str(project) == "Heat islands"
+        assert str(partner) == "Turin"
+    network = factories.NetworkFactory(organization=partner)
+    assert str(network) == str(partner)
+    milestone = factories.MilestoneFactory(
+        project=project, date=datetime.date(2015, 12, 1), title_es="Adhesión"
+    )
+    with translation.override("es"):
+        assert str(milestone) == "diciembre de 2015 · Adhesión"
+
+
+def test_each_language_has_its_own_url():
+    project = factories.ProjectFactory(slug_es="islas-de-calor", slug_en="heat-islands")
+    with translation.override("es"):
+        assert project.get_absolute_url() == "/es/proyectos/islas-de-calor/"
+    with translation.override("en"):
+        assert project.get_absolute_url() == "/en/projects/heat-islands/"
+
+
+def test_missing_english_slug_falls_back_to_spanish():
+    program = factories.ProgramFactory(slug_es="pacto-global", slug_en=None, title_en="")
+    with translation.override("en"):
+        assert program.get_absolute_url() == "/en/programs/pacto-global/"
+
+
+def test_slugs_are_unique_per_language():
+    factories.ProgramFactory(slug_es="uno", slug_en="one")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.ProgramFactory(slug_es="uno", slug_en="other")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.ProgramFactory(slug_es="otro", slug_en="one")
+
+
+def test_same_slug_may_serve_both_languages_and_empty_english_slugs_do_not_collide():
+    factories.ProgramFactory(slug_es="metropolis", slug_en="metropolis")
+    factories.ProgramFactory(slug_es="a", slug_en=None)
+    factories.ProgramFactory(slug_es="b", slug_en=None)
+    assert models.Program.objects.filter(slug_en__isnull=True).count() == 2
+
+
+def test_slug_saved_in_english_does_not_collide_with_another_entrys_spanish_slug():
+    # The untranslated column takes the active language's value; it must not carry uniqueness.
+    with translation.override("en"):
+        factories.PartnerFactory(slug_es="uno", slug_en="one")
+    with translation.override("es"):
+        factories.PartnerFactory(slug_es="one", slug_en="another")
+    assert models.Partner.objects.count() == 2
+
+
+def test_period_must_be_in_order():
+    program = factories.ProgramFactory.build(start_year=2023, end_year=2020)
+    with pytest.raises(ValidationError) as error:
+        program.clean()
+    assert "end_year" in error.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.ProgramFactory(start_year=2023, end_year=2020)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [(2020, 2023, "2020–2023"), (2018, None, "desde 2018"), (None, None, ""), (2021, 2021, "2021")],
+)
+def test_period_display(start, end, expected):
+    with translation.override("es"):
+        assert models.format_period(start, end) == expected
+
+
+def test_partial_dates_show_only_what_is_known():
+    date = datetime.date(2021, 10, 1)
+    with translation.override("es"):
+        assert models.format_partial_date(date, "year") == "2021"
+        assert models.format_partial_date(date, "month") == "octubre de 2021"
+    with translation.override("en"):
+        assert models.format_partial_date(date, "month") == "October 2021"
+    assert models.format_partial_date(None, "day") == ""
+
+
+def test_participation_belongs_to_exactly_one_entry():
+    project = factories.ProjectFactory()
+    partner = factories.PartnerFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        models.Participation.objects.create(partner=partner, role="partner")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        models.Participation.objects.create(
+            partner=partner, role="partner", project=project, program=project.program
+        )
+    orphan = models.Participation(partner=partner, role="partner")
+    with pytest.raises(ValidationError):
+        orphan.clean()
+
+
+def test_a_partner_has_each_role_once_per_project():
+    participation = factories.ParticipationFactory(role="funder")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.ParticipationFactory(
+            partner=participation.partner, project=participation.project, role="funder"
+        )
+    factories.ParticipationFactory(
+        partner=participation.partner, project=participation.project, role="supporter"
+    )
+
+
+def test_sdg_numbers_run_from_1_to_17():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        models.SustainableDevelopmentGoal.objects.create(number=18, name_es="No existe")
+
+
+def test_published_excludes_drafts_and_future_publications():
+    published = factories.ProgramFactory()
+    factories.ProgramFactory(publication=models.PublicationStatus.DRAFT)
+    factories.ProgramFactory(publish_at=timezone.now() + datetime.timedelta(days=1))
+    assert list(models.Program.objects.published()) == [published]
+    assert published.is_published
+
+
+def test_deleting_a_partner_with_participations_is_refused():
+    participation = factories.ParticipationFactory()
+    with pytest.raises(models.models.ProtectedError):
+        participation.partner.delete()
+
+
+def test_only_one_contact_settings_row_can_exist():
+    settings = models.ContactSettings.load()
+    assert settings.whatsapp_number == "5493415440147"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        models.ContactSettings.objects.create(id=2)
+
+
+def test_whatsapp_number_must_be_international_digits():
+    settings = models.ContactSettings.load()
+    settings.whatsapp_number = "+54 9 341 544-0147"
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+    assert "whatsapp_number" in error.value.message_dict
+
+
+def test_spanish_is_required_english_is_not():
+    program = models.Program(slug_es="x")
+    with pytest.raises(ValidationError) as error:
+        program.full_clean()
+    assert "title_es" in error.value.message_dict
+    assert "title_en" not in error.value.message_dict
+
+
+def test_collaboration_way_lists_its_partner_kinds():
+    way = models.CollaborationWay(key=models.CollaborationWay.Key.NATIONAL)
+    assert way.partner_kinds == ["national", "embassy"]
