@@ -22,13 +22,16 @@ def localized_order(field: str):
     return Coalesce(NullIf(f"{field}_{language}", Value("")), f"{field}_{DEFAULT_LANGUAGE}").asc()
 
 
-def slug_lookup(slug: str) -> Q:
-    """Match an entry by its slug in the active language, or its Spanish slug if it has none."""
+def slug_lookup(slug: str, *, path: str = "") -> Q:
+    """Match an entry by its slug in the active language, or its Spanish slug if it has none.
+
+    ``path`` reaches the slug through a relation, e.g. ``"partner__"``.
+    """
     language = active_language()
     if language == DEFAULT_LANGUAGE:
-        return Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
-    return Q(**{f"slug_{language}": slug}) | Q(
-        **{f"slug_{language}__isnull": True, f"slug_{DEFAULT_LANGUAGE}": slug}
+        return Q(**{f"{path}slug_{DEFAULT_LANGUAGE}": slug})
+    return Q(**{f"{path}slug_{language}": slug}) | Q(
+        **{f"{path}slug_{language}__isnull": True, f"{path}slug_{DEFAULT_LANGUAGE}": slug}
     )
 
 

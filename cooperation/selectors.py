@@ -4,10 +4,14 @@ Each selector returns published content only, with its relations loaded up front
 so that a page runs a fixed number of queries whatever the size of the data.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 
-from .i18n import localized_order, slug_lookup
+from .db import SEARCH_CONFIGS, Fold, fold
+from .i18n import DEFAULT_LANGUAGE, active_language, localized_order, slug_lookup
 from .models import (
     CollaborationWay,
     ContactSettings,
@@ -18,6 +22,8 @@ from .models import (
     Program,
     Project,
     SectionText,
+    SustainableDevelopmentGoal,
+    Theme,
 )
 
 PUBLISHED_PARTNER = Q(partner__in=Partner.objects.published())
@@ -47,7 +53,11 @@ def program_list() -> QuerySet[Program]:
     return (
         Program.objects.published()
         .select_related("network__organization", "parent")
-        .annotate(project_count=Count("projects", filter=Q(projects__in=_published_projects())))
+        .annotate(
+            project_count=Count(
+                "projects", distinct=True, filter=Q(projects__in=_published_projects())
+            )
+        )
         .order_by("parent_id", "start_year", "pk")
     )
 
@@ -173,3 +183,129 @@ def home_get() -> dict:
 def contact_settings_get() -> ContactSettings:
     """The contact settings shown on every page (created with their defaults if missing)."""
     return ContactSettings.load()
+
+
+def _active_in_year(year: int) -> Q:
+    return Q(start_year__lte=year) & (Q(end_year__isnull=True) | Q(end_year__gte=year))
+
+
+def _filter_entries(queryset: QuerySet, filters: dict, *, network_path: str) -> QuerySet:
+    """Apply the directory filters shared by programs and projects."""
+    language = active_language()
+    if status := filters.get("status"):
+        queryset = queryset.filter(status=status)
+    if theme := filters.get("theme"):
+        queryset = queryset.filter(**{f"themes__slug_{language}": theme})
+    if sdg := filters.get("sdg"):
+        queryset = queryset.filter(sdgs__number=sdg)
+    if partner := filters.get("partner"):
+        queryset = queryset.filter(
+            participations__in=Participation.objects.filter(
+                PUBLISHED_PARTNER, slug_lookup(partner, path="partner__")
+            )
+        )
+    if kind := filters.get("kind"):
+        queryset = queryset.filter(
+            participations__in=Participation.objects.filter(PUBLISHED_PARTNER, partner__kind=kind)
+        )
+    if network := filters.get("network"):
+        queryset = queryset.filter(
+            **{f"{network_path}__in": Network.objects.filter(slug_lookup(network))}
+        )
+    if year := filters.get("year"):
+        queryset = queryset.filter(_active_in_year(year))
+    return queryset.distinct()
+
+
+def program_filter(*, filters: dict) -> QuerySet[Program]:
+    """Published programs matching every given directory filter."""
+    return _filter_entries(program_list(), filters, network_path="network")
+
+
+def project_filter(*, filters: dict) -> QuerySet[Project]:
+    """Published projects matching every given directory filter."""
+    return _filter_entries(project_list(), filters, network_path="program__network")
+
+
+def filter_choices_get() -> dict:
+    """What the directory filters offer: published themes, SDGs, partners and networks."""
+    return {
+        "themes": Theme.objects.order_by(localized_order("name")),
+        "sdgs": SustainableDevelopmentGoal.objects.all(),
+        "partners": partner_list(),
+        "networks": network_list(),
+    }
+
+
+SEARCH_LIMIT = 50
+SEARCH_FIELDS = {
+    Program: ("title", "summary", "body"),
+    Project: ("title", "summary", "body"),
+    Partner: ("name", "description", "acronym"),
+}
+
+
+def _localized_text(field: str):
+    """The active language's column, or the Spanish one where it is empty."""
+    language = active_language()
+    if language == DEFAULT_LANGUAGE:
+        return F(f"{field}_{DEFAULT_LANGUAGE}")
+    return Coalesce(NullIf(f"{field}_{language}", Value("")), f"{field}_{DEFAULT_LANGUAGE}")
+
+
+def _search_postgresql(queryset: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:
+    config = SEARCH_CONFIGS[active_language()]
+    weights = ["A", "B", "C"]
+    vector = SearchVector(_localized_text(fields[0]), config=config, weight=weights[0])
+    for field, weight in zip(fields[1:], weights[1:], strict=True):
+        vector = vector + SearchVector(_localized_text(field), config=config, weight=weight)
+    search_query = SearchQuery(query, config=config, search_type="websearch")
+    return (
+        queryset.annotate(rank=SearchRank(vector, search_query))
+        .filter(rank__gt=0)
+        .order_by("-rank", "pk")
+    )
+
+
+def _search_sqlite(queryset: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:
+    """Every word of the query, accent- and case-insensitively, in some field."""
+    annotations = {f"folded_{field}": Fold(_localized_text(field)) for field in fields}
+    queryset = queryset.annotate(**annotations)
+    terms = fold(query).split()
+    for term in terms:
+        match = Q()
+        for field in fields:
+            match |= Q(**{f"folded_{field}__contains": term})
+        queryset = queryset.filter(match)
+    # Rank: entries whose title (first field) holds a term come first.
+    title_hits = sum(
+        (Case(When(**{f"folded_{fields[0]}__contains": t}, then=1), default=0) for t in terms),
+        Value(0),
+    )
+    return queryset.annotate(rank=title_hits).order_by("-rank", "pk")
+
+
+def search_entries(*, query: str) -> list:
+    """Published programs, projects and partners matching ``query``, best first.
+
+    PostgreSQL: full-text search with the language's stemmer, accents ignored, ranked.
+    SQLite: every word found somewhere, accents and case ignored.
+    """
+    if not query:
+        return []
+    search = _search_postgresql if connection.vendor == "postgresql" else _search_sqlite
+    sources = {
+        Program: Program.objects.published(),
+        Project: _published_projects().select_related("program"),
+        Partner: Partner.objects.published(),
+    }
+    results = []
+    for model, queryset in sources.items():
+        title, summary = SEARCH_FIELDS[model][0], SEARCH_FIELDS[model][1]
+        for obj in search(queryset, SEARCH_FIELDS[model], query)[:SEARCH_LIMIT]:
+            obj.result_kind = model._meta.verbose_name
+            obj.result_title = getattr(obj, title)
+            obj.result_summary = getattr(obj, summary)
+            results.append(obj)
+    results.sort(key=lambda obj: obj.rank, reverse=True)
+    return results[:SEARCH_LIMIT]

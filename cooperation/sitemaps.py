@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -8,6 +9,17 @@ class LocalizedSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    def _urls(self, page, protocol, domain):
+        # Django's x-default strips the language prefix, but every page of ours lives under
+        # one: the default is the Spanish page itself.
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            by_language = {alt["lang_code"]: alt for alt in url["alternates"]}
+            if "x-default" in by_language:
+                default = by_language[settings.LANGUAGE_CODE]["location"]
+                by_language["x-default"]["location"] = default
+        return urls
 
 
 class StaticViewSitemap(LocalizedSitemap):

@@ -31,5 +31,6 @@ urlpatterns = [
         views.NetworkDetailView.as_view(),
         name="network_detail",
     ),
+    path(pgettext_lazy("url", "search/"), views.SearchView.as_view(), name="search"),
     path(pgettext_lazy("url", "timeline/"), views.TimelineView.as_view(), name="timeline"),
 ]

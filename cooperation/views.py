@@ -3,14 +3,16 @@
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import selectors
+from .forms import DirectoryFilterForm, SearchForm
 from .i18n import active_language
+from .models import Program, Project
 
 PAGE_SIZE = 24
 
@@ -25,7 +27,7 @@ class PageMixin:
 
     def get_alternate_urls(self) -> dict[str, str]:
         return {
-            code: translation.translate_url(self.request.path, code)
+            code: translate_url(self.request.path, code)
             for code, _name in settings.LANGUAGES
         }
 
@@ -67,13 +69,37 @@ class HomeView(PageMixin, TemplateView):
         return context
 
 
-class ProgramListView(PageMixin, ListView):
+class DirectoryMixin:
+    """A list narrowed by the directory filters: plain GET parameters that combine.
+
+    A value that is not one of the choices gives an empty list and says why; it is never
+    an error page.
+    """
+
+    filter_selector = None
+
+    def get_queryset(self):
+        self.filter_form = DirectoryFilterForm(self.request.GET, **selectors.filter_choices_get())
+        if not self.filter_form.is_valid():
+            return self.model.objects.none()
+        return type(self).filter_selector(filters=self.filter_form.filters())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        context["filtered"] = bool(self.filter_form.is_valid() and self.filter_form.filters())
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_string"] = query.urlencode()
+        return context
+
+
+class ProgramListView(DirectoryMixin, PageMixin, ListView):
     template_name = "cooperation/program_list.html"
     page_title = _("Programs")
     paginate_by = PAGE_SIZE
-
-    def get_queryset(self):
-        return selectors.program_list()
+    model = Program
+    filter_selector = selectors.program_filter
 
 
 class ProgramDetailView(ObjectPageMixin, DetailView):
@@ -82,13 +108,12 @@ class ProgramDetailView(ObjectPageMixin, DetailView):
     context_object_name = "program"
 
 
-class ProjectListView(PageMixin, ListView):
+class ProjectListView(DirectoryMixin, PageMixin, ListView):
     template_name = "cooperation/project_list.html"
     page_title = _("Projects")
     paginate_by = PAGE_SIZE
-
-    def get_queryset(self):
-        return selectors.project_list()
+    model = Project
+    filter_selector = selectors.project_filter
 
 
 class ProjectDetailView(ObjectPageMixin, DetailView):
@@ -129,6 +154,18 @@ class NetworkDetailView(ObjectPageMixin, DetailView):
 
     def get_page_title(self) -> str:
         return str(self.object.organization)
+
+
+class SearchView(PageMixin, TemplateView):
+    template_name = "cooperation/search.html"
+    page_title = _("Search")
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        context = super().get_context_data(**kwargs)
+        context.update(search_form=form, query=query, results=selectors.search_entries(query=query))
+        return context
 
 
 class TimelineView(PageMixin, ListView):

@@ -1,11 +1,14 @@
+import re
 from urllib.parse import quote
 
 import markdown as markdown_lib
 import nh3
 from django import template
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from ..db import fold
 from ..i18n import text_language
 
 register = template.Library()
@@ -46,3 +49,36 @@ def whatsapp_url(contact, page_title: str) -> str:
     )
     message = template_text.replace("{page}", str(page_title))
     return f"https://wa.me/{contact.whatsapp_number}?text={quote(message)}"
+
+
+WORD = re.compile(r"\w+")
+
+
+@register.filter(needs_autoescape=True)
+def highlight(text: str, query: str, autoescape=True) -> str:
+    """Escape ``text`` and wrap in <mark> the words that match a word of the query.
+
+    Matching ignores case and accents and allows for endings ("cooperacion" marks
+    "cooperación", "waste" marks "Waste"), as the search itself does.
+    """
+    text = str(text or "")
+    prefixes = {fold(term)[: max(4, len(term) - 2)] for term in WORD.findall(query or "")}
+    prefixes = {p for p in prefixes if len(p) >= 2}
+    if not prefixes:
+        return conditional_escape(text)
+    # Fold character by character so that positions in the folded text map back.
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for folded_char in fold(char):
+            folded.append(folded_char)
+            origin.append(index)
+    folded_text = "".join(folded)
+    pieces, last = [], 0
+    for match in WORD.finditer(folded_text):
+        if any(match.group().startswith(prefix) for prefix in prefixes):
+            start, end = origin[match.start()], origin[match.end() - 1] + 1
+            pieces.append(conditional_escape(text[last:start]))
+            pieces.append(format_html("<mark>{}</mark>", text[start:end]))
+            last = end
+    pieces.append(conditional_escape(text[last:]))
+    return mark_safe("".join(str(piece) for piece in pieces))

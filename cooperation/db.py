@@ -1,0 +1,34 @@
+"""Database functions the search needs on both PostgreSQL and SQLite."""
+
+import unicodedata
+
+from django.db import models
+from django.db.backends.signals import connection_created
+from django.dispatch import receiver
+
+# Text search configurations created by migration 0002 on PostgreSQL: the language's
+# stemmer with accents removed first, so that "cooperacion" finds "cooperación".
+SEARCH_CONFIGS = {"es": "rosario_es", "en": "rosario_en"}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: what the SQLite search compares."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class Fold(models.Func):
+    """``fold()`` inside the database (SQLite only: PostgreSQL uses full-text search)."""
+
+    function = "rosario_fold"
+    output_field = models.TextField()
+
+
+@receiver(connection_created)
+def register_sqlite_functions(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("rosario_fold", 1, _fold_or_none, deterministic=True)
+
+
+def _fold_or_none(text):
+    return None if text is None else fold(text)

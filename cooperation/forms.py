@@ -1,0 +1,56 @@
+"""GET forms of the public pages: the directory filters and the search box."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import CooperationStatus, PartnerKind
+
+MAX_QUERY_LENGTH = 200
+# NUL and other control characters: PostgreSQL refuses NUL in text, and none belongs in a query.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class DirectoryFilterForm(forms.Form):
+    """Filters for the program and project lists; every field is optional and they combine."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any")), *CooperationStatus.choices]
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    sdg = forms.ChoiceField(label=_("Sustainable Development Goal"), required=False)
+    partner = forms.ChoiceField(label=_("Partner organization"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind of partner"), required=False, choices=[("", _("Any")), *PartnerKind.choices]
+    )
+    network = forms.ChoiceField(label=_("Network"), required=False)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100)
+
+    def __init__(self, data, *, themes, sdgs, partners, networks):
+        super().__init__(data)
+        any_choice = [("", _("Any"))]
+        self.fields["theme"].choices = any_choice + [(t.slug, t.name) for t in themes]
+        self.fields["sdg"].choices = any_choice + [(str(g.number), str(g)) for g in sdgs]
+        self.fields["partner"].choices = any_choice + [(p.slug, p.name) for p in partners]
+        self.fields["network"].choices = any_choice + [(n.slug, str(n)) for n in networks]
+        self.fields["year"].widget.attrs.update({"inputmode": "numeric"})
+
+    def filters(self) -> dict:
+        """The valid, non-empty filters (call after ``is_valid()``)."""
+        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+
+
+def clean_query(raw: str) -> str:
+    """A query any database accepts: no control characters, single spaces, bounded length."""
+    query = CONTROL_CHARACTERS.sub(" ", raw)
+    return " ".join(query.split())[:MAX_QUERY_LENGTH]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH)
+
+    def __init__(self, data):
+        # Cleaned before validation: a NUL byte or a 20,000-character query is not the
+        # visitor's fault to fix, it simply searches for what is left.
+        super().__init__({"q": clean_query(data.get("q", ""))})

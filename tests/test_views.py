@@ -1,0 +1,187 @@
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from cooperation import models
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+OTHER = {"es": "en", "en": "es"}
+LIST_PAGES = [
+    "cooperation:home",
+    "cooperation:program_list",
+    "cooperation:project_list",
+    "cooperation:partner_list",
+    "cooperation:network_list",
+    "cooperation:timeline",
+    "cooperation:search",
+]
+# (model, url name, Spanish slug, English slug) of seed entries.
+DETAIL_PAGES = [
+    (models.Program, "cooperation:program_detail", "pacto-global", "global-compact"),
+    (models.Project, "cooperation:project_detail", "gestion-metropolitana-de-residuos-solidos",
+     "metropolitan-solid-waste-management"),  # fmt: skip
+    (models.Partner, "cooperation:partner_detail", "turin", "turin"),
+    (models.Network, "cooperation:network_detail", "mercociudades", "mercocities"),
+]
+
+
+def url_in(language: str, name: str, **kwargs) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def language_switch(content: str) -> tuple[str, str]:
+    match = re.search(r'class="language-switch" href="([^"]+)" hreflang="(\w+)"', content)
+    assert match, "no language switch on the page"
+    return match.group(1), match.group(2)
+
+
+def whatsapp_link(content: str) -> tuple[str, str]:
+    match = re.search(r'href="(https://wa\.me/[^"]+)"', content)
+    assert match, "no WhatsApp link on the page"
+    parts = urlsplit(html.unescape(match.group(1)))
+    return parts.path.strip("/"), parse_qs(parts.query)["text"][0]
+
+
+def assert_common(response, language: str, title: str) -> None:
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}"' in content
+    number, message = whatsapp_link(content)
+    assert number == "5493415440147"
+    assert title in message
+    assert ("les escribo" in message) == (language == "es")
+
+
+@pytest.mark.parametrize("name", LIST_PAGES)
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_list_pages_in_both_languages(client, seeded, name, language):
+    response = client.get(url_in(language, name))
+    title = response.context["page_title"]
+    assert_common(response, language, title)
+    href, hreflang = language_switch(response.content.decode())
+    assert (href, hreflang) == (url_in(OTHER[language], name), OTHER[language])
+
+
+@pytest.mark.parametrize(("model", "name", "slug_es", "slug_en"), DETAIL_PAGES)
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_detail_pages_in_both_languages(client, seeded, model, name, slug_es, slug_en, language):
+    slugs = {"es": slug_es, "en": slug_en}
+    response = client.get(url_in(language, name, slug=slugs[language]))
+    assert_common(response, language, response.context["page_title"])
+    href, hreflang = language_switch(response.content.decode())
+    assert (href, hreflang) == (
+        url_in(OTHER[language], name, slug=slugs[OTHER[language]]),
+        OTHER[language],
+    )
+    assert client.get(href).status_code == 200
+
+
+def test_translated_urls():
+    assert url_in("es", "cooperation:project_list") == "/es/proyectos/"
+    assert url_in("en", "cooperation:project_list") == "/en/projects/"
+    assert url_in("es", "cooperation:partner_list") == "/es/socios/"
+    assert url_in("es", "cooperation:network_list") == "/es/redes/"
+
+
+def test_root_leads_to_spanish_home(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/es/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/es/proyectos/no-existe/",
+        "/en/projects/no-such-project/",
+        "/es/projects/metropolitan-solid-waste-management/",
+        "/fr/",
+        "/es/programas/pacto-global/extra/",
+    ],
+)
+def test_unknown_addresses_are_404_in_the_visitors_language(client, seeded, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert "wa.me/5493415440147" in content
+
+
+def test_english_slug_in_spanish_url_is_404(client, seeded):
+    assert client.get("/es/proyectos/metropolitan-solid-waste-management/").status_code == 404
+
+
+def test_drafts_are_not_shown(client, db):
+    draft = factories.ProjectFactory(publication=models.PublicationStatus.DRAFT)
+    response = client.get(url_in("es", "cooperation:project_list"))
+    assert draft.title_es not in response.content.decode()
+    assert client.get(url_in("es", "cooperation:project_detail", slug=draft.slug_es)).status_code == 404
+
+
+def test_project_of_a_draft_program_is_not_shown(client, db):
+    project = factories.ProjectFactory(program__publication=models.PublicationStatus.DRAFT)
+    assert client.get(url_in("es", "cooperation:project_detail", slug=project.slug_es)).status_code == 404
+
+
+def test_english_page_without_english_text_says_so(client, db):
+    project = factories.ProjectFactory(title_en="", slug_en=None, summary_en="", body_es="Texto")
+    response = client.get(url_in("en", "cooperation:project_detail", slug=project.slug_es))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "not been translated into English" in content
+    assert f'lang="es">{project.title_es}' in content.replace("\n", "")
+
+
+def test_seed_facts_on_pages(client, seeded):
+    content = client.get("/es/programas/pacto-global/").content.decode()
+    for fragment in ["800 participantes", "20 provincias", "47 empresas", "Pablo Javkin"]:
+        assert fragment in content
+    content = client.get("/en/programs/global-compact/").content.decode()
+    for fragment in ["800 participants", "20 provinces", "47 companies", "Pablo Javkin"]:
+        assert fragment in content
+
+
+def test_metropolis_project_lists_its_partners_with_roles(client, seeded):
+    content = client.get("/en/projects/metropolitan-solid-waste-management/").content.decode()
+    for name in ["Turin", "Rio de Janeiro", "Belo Horizonte", "Santa Fe"]:
+        assert name in content
+    assert "Collaborating non-member" in content
+    assert "/en/partners/national-university-of-rosario/" in content
+
+
+def test_timeline_is_in_date_order(client, seeded):
+    response = client.get(url_in("en", "cooperation:timeline"))
+    dates = [m.date for m in response.context["milestones"]]
+    assert dates == sorted(dates)
+    assert dates[0].year == 2014
+
+
+def test_home_figures_are_computed_from_the_data(client, seeded):
+    figures = client.get("/es/").context["figures"]
+    assert figures == {
+        "programs": models.Program.objects.count(),
+        "projects": models.Project.objects.count(),
+        "partners": models.Partner.objects.count(),
+        "countries": 5,  # Argentina, Germany, Japan, Italy, Brazil
+    }
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_sitemap_lists_both_languages_with_alternates(client, seeded):
+    content = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/es/proyectos/trama/</loc>" in content
+    assert "<loc>http://testserver/en/projects/trama/</loc>" in content
+    assert 'hreflang="x-default" href="http://testserver/es/proyectos/trama/"' in content
+    factories.ProjectFactory(slug_es="borrador", publication=models.PublicationStatus.DRAFT)
+    assert "borrador" not in client.get("/sitemap.xml").content.decode()
