@@ -1,7 +1,7 @@
 """Language helpers for translated columns (see shared/notes/modeltranslation.md, traps 4 and 5)."""
 
 from django.conf import settings
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
@@ -19,7 +19,11 @@ def localized_order(field: str):
     language = active_language()
     if language == DEFAULT_LANGUAGE:
         return F(f"{field}_{DEFAULT_LANGUAGE}").asc()
-    return Coalesce(NullIf(f"{field}_{language}", Value("")), f"{field}_{DEFAULT_LANGUAGE}").asc()
+    return Coalesce(
+        NullIf(f"{field}_{language}", Value("")),
+        f"{field}_{DEFAULT_LANGUAGE}",
+        output_field=TextField(),
+    ).asc()
 
 
 def slug_lookup(slug: str, *, path: str = "") -> Q:

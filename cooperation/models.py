@@ -604,7 +604,7 @@ class SeedRecord(models.Model):
     they delete is not brought back by the next run.
     """
 
-    key = models.CharField(_("key"), max_length=100, unique=True)
+    key = models.CharField(_("key"), max_length=255, unique=True)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

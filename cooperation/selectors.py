@@ -6,7 +6,7 @@ so that a page runs a fixed number of queries whatever the size of the data.
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 
@@ -58,7 +58,7 @@ def program_list() -> QuerySet[Program]:
                 "projects", distinct=True, filter=Q(projects__in=_published_projects())
             )
         )
-        .order_by("parent_id", "start_year", "pk")
+        .order_by(F("parent_id").asc(nulls_first=True), "start_year", "pk")
     )
 
 
@@ -164,15 +164,15 @@ def home_get() -> dict:
     ways = list(CollaborationWay.objects.all())
     for way in ways:
         way.partners = [p for p in partners if p.kind in way.partner_kinds]
-    programs = list(program_list().filter(parent__isnull=True))
+    programs = list(program_list())
     countries = {p.country_es for p in partners if p.country_es}
     return {
         "section": SectionText.load(),
         "ways": ways,
-        "programs": programs,
+        "programs": [program for program in programs if program.parent_id is None],
         "milestones": list(milestone_list(limit=5, newest_first=True)),
         "figures": {
-            "programs": Program.objects.published().count(),
+            "programs": len(programs),
             "projects": _published_projects().count(),
             "partners": len(partners),
             "countries": len(countries),
@@ -189,8 +189,12 @@ def _active_in_year(year: int) -> Q:
     return Q(start_year__lte=year) & (Q(end_year__isnull=True) | Q(end_year__gte=year))
 
 
-def _filter_entries(queryset: QuerySet, filters: dict, *, network_path: str) -> QuerySet:
-    """Apply the directory filters shared by programs and projects."""
+def _filter_entries(queryset: QuerySet, filters: dict, *, ids_of) -> QuerySet:
+    """Apply the directory filters shared by programs and projects.
+
+    ``ids_of(participations)`` turns matching participations into the ids of the entries
+    they concern. Subqueries rather than joins keep each entry once, with no DISTINCT.
+    """
     language = active_language()
     if status := filters.get("status"):
         queryset = queryset.filter(status=status)
@@ -198,33 +202,44 @@ def _filter_entries(queryset: QuerySet, filters: dict, *, network_path: str) -> 
         queryset = queryset.filter(**{f"themes__slug_{language}": theme})
     if sdg := filters.get("sdg"):
         queryset = queryset.filter(sdgs__number=sdg)
+    participations = Participation.objects.filter(PUBLISHED_PARTNER)
     if partner := filters.get("partner"):
         queryset = queryset.filter(
-            participations__in=Participation.objects.filter(
-                PUBLISHED_PARTNER, slug_lookup(partner, path="partner__")
-            )
+            ids_of(participations.filter(slug_lookup(partner, path="partner__")))
         )
     if kind := filters.get("kind"):
-        queryset = queryset.filter(
-            participations__in=Participation.objects.filter(PUBLISHED_PARTNER, partner__kind=kind)
-        )
+        queryset = queryset.filter(ids_of(participations.filter(partner__kind=kind)))
     if network := filters.get("network"):
+        networks = Network.objects.published().filter(slug_lookup(network))
         queryset = queryset.filter(
-            **{f"{network_path}__in": Network.objects.filter(slug_lookup(network))}
+            Q(network__in=networks)
+            if queryset.model is Program
+            else Q(program__network__in=networks)
         )
     if year := filters.get("year"):
         queryset = queryset.filter(_active_in_year(year))
-    return queryset.distinct()
+    return queryset
+
+
+def _program_ids(participations: QuerySet) -> Q:
+    """Programs a partner takes part in, directly or through one of their projects."""
+    return Q(pk__in=participations.values("program")) | Q(
+        pk__in=participations.filter(project__in=_published_projects()).values("project__program")
+    )
+
+
+def _project_ids(participations: QuerySet) -> Q:
+    return Q(pk__in=participations.values("project"))
 
 
 def program_filter(*, filters: dict) -> QuerySet[Program]:
     """Published programs matching every given directory filter."""
-    return _filter_entries(program_list(), filters, network_path="network")
+    return _filter_entries(program_list(), filters, ids_of=_program_ids)
 
 
 def project_filter(*, filters: dict) -> QuerySet[Project]:
     """Published projects matching every given directory filter."""
-    return _filter_entries(project_list(), filters, network_path="program__network")
+    return _filter_entries(project_list(), filters, ids_of=_project_ids)
 
 
 def filter_choices_get() -> dict:
@@ -250,7 +265,11 @@ def _localized_text(field: str):
     language = active_language()
     if language == DEFAULT_LANGUAGE:
         return F(f"{field}_{DEFAULT_LANGUAGE}")
-    return Coalesce(NullIf(f"{field}_{language}", Value("")), f"{field}_{DEFAULT_LANGUAGE}")
+    return Coalesce(
+        NullIf(f"{field}_{language}", Value("")),
+        f"{field}_{DEFAULT_LANGUAGE}",
+        output_field=TextField(),
+    )
 
 
 def _search_postgresql(queryset: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:

@@ -26,10 +26,7 @@ class PageMixin:
         return str(self.page_title)
 
     def get_alternate_urls(self) -> dict[str, str]:
-        return {
-            code: translate_url(self.request.path, code)
-            for code, _name in settings.LANGUAGES
-        }
+        return {code: translate_url(self.request.path, code) for code, _name in settings.LANGUAGES}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -24,8 +24,12 @@ LIST_PAGES = [
 # (model, url name, Spanish slug, English slug) of seed entries.
 DETAIL_PAGES = [
     (models.Program, "cooperation:program_detail", "pacto-global", "global-compact"),
-    (models.Project, "cooperation:project_detail", "gestion-metropolitana-de-residuos-solidos",
-     "metropolitan-solid-waste-management"),  # fmt: skip
+    (
+        models.Project,
+        "cooperation:project_detail",
+        "gestion-metropolitana-de-residuos-solidos",
+        "metropolitan-solid-waste-management",
+    ),  # fmt: skip
     (models.Partner, "cooperation:partner_detail", "turin", "turin"),
     (models.Network, "cooperation:network_detail", "mercociudades", "mercocities"),
 ]
@@ -121,12 +125,18 @@ def test_drafts_are_not_shown(client, db):
     draft = factories.ProjectFactory(publication=models.PublicationStatus.DRAFT)
     response = client.get(url_in("es", "cooperation:project_list"))
     assert draft.title_es not in response.content.decode()
-    assert client.get(url_in("es", "cooperation:project_detail", slug=draft.slug_es)).status_code == 404
+    assert (
+        client.get(url_in("es", "cooperation:project_detail", slug=draft.slug_es)).status_code
+        == 404
+    )
 
 
 def test_project_of_a_draft_program_is_not_shown(client, db):
     project = factories.ProjectFactory(program__publication=models.PublicationStatus.DRAFT)
-    assert client.get(url_in("es", "cooperation:project_detail", slug=project.slug_es)).status_code == 404
+    assert (
+        client.get(url_in("es", "cooperation:project_detail", slug=project.slug_es)).status_code
+        == 404
+    )
 
 
 def test_english_page_without_english_text_says_so(client, db):
@@ -185,3 +195,121 @@ def test_sitemap_lists_both_languages_with_alternates(client, seeded):
     assert 'hreflang="x-default" href="http://testserver/es/proyectos/trama/"' in content
     factories.ProjectFactory(slug_es="borrador", publication=models.PublicationStatus.DRAFT)
     assert "borrador" not in client.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?status=completed&network=iclei",
+        "?theme=gestion-de-residuos&partner=turin&year=2022&sdg=11&kind=city",
+        "?status=completed&status=active",
+    ],
+)
+def test_directory_filters_by_get_parameters(client, seeded, query):
+    response = client.get("/es/proyectos/" + query)
+    assert response.status_code == 200
+    assert response.context["paginator"].count >= 1
+    assert "resultado" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?status=nope",
+        "?sdg=99",
+        "?year=abc",
+        "?partner=%00",
+        "?theme=" + "x" * 5000,
+        "?kind=<script>",
+    ],
+)
+def test_unknown_filter_values_give_an_empty_result_not_an_error(client, seeded, query):
+    response = client.get("/es/programas/" + query)
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 0
+    content = response.content.decode()
+    assert "valores que no reconocemos" in content
+    assert "<script>" not in content
+
+
+def test_result_count_is_shown(client, seeded):
+    content = client.get("/en/projects/?network=iclei").content.decode()
+    assert "2 results" in content
+
+
+@pytest.mark.parametrize("page", ["2", "0", "-1", "abc", "99999999999999999999"])
+def test_bad_page_numbers_are_404(client, seeded, page):
+    assert client.get(f"/es/proyectos/?page={page}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("es", "cooperacion", "<mark>Cooperación</mark>"),
+        ("es", "residuos", "<mark>residuos</mark>"),
+        ("en", "waste", "<mark>Waste</mark>"),
+    ],
+)
+def test_search_page_highlights_matches(client, seeded, language, query, expected):
+    response = client.get(url_in(language, "cooperation:search"), {"q": query})
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "\x00",
+        "a\x00b",
+        "x" * 20000,
+        "🙂🙃",
+        "Ω≈ç√∫",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+    ],
+)
+def test_search_page_survives_odd_queries(client, seeded, query):
+    response = client.get(url_in("es", "cooperation:search"), {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def make_data_tenfold():
+    """Ten times the seed's projects, partners, participations and milestones."""
+    programs = list(models.Program.objects.all())
+    themes = list(models.Theme.objects.all())
+    for index in range(70):
+        project = factories.ProjectFactory(program=programs[index % len(programs)])
+        project.themes.set(themes[:3])
+        for _ in range(3):
+            factories.ParticipationFactory(project=project)
+        factories.MilestoneFactory(project=project)
+        factories.DocumentFactory(project=project)
+
+
+PINNED = [
+    ("/es/", 7),
+    ("/es/programas/", 7),
+    ("/es/proyectos/", 7),
+    ("/es/socios/", 3),
+    ("/es/redes/", 3),
+    ("/es/linea-de-tiempo/", 2),
+    ("/es/buscar/?q=residuos", 4),
+    ("/es/programas/pacto-global/", 9),
+    ("/es/proyectos/trama/", 7),
+    ("/es/socios/turin/", 3),
+    ("/es/redes/mercociudades/", 4),
+]
+
+
+@pytest.mark.parametrize(("path", "queries"), PINNED)
+def test_query_count_is_pinned_and_does_not_grow(
+    client, seeded, django_assert_num_queries, path, queries
+):
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200
+    make_data_tenfold()
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200

@@ -273,7 +273,7 @@ class Migration(migrations.Migration):
             name='SeedRecord',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=100, unique=True, verbose_name='key')),
+                ('key', models.CharField(max_length=255, unique=True, verbose_name='key')),
                 ('object_id', models.PositiveBigIntegerField()),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),

@@ -1,0 +1,132 @@
+import pytest
+from django.utils import translation
+
+from cooperation import models, selectors
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(results) -> list[str]:
+    return [result.result_title for result in results]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("es", "cooperacion", "Programa de Cooperación Sur-Sur de Mercociudades"),
+        ("es", "COOPERACIÓN", "Programa de Cooperación Sur-Sur de Mercociudades"),
+        ("es", "residuos", "Co-creación de un modelo sostenible para la gestión metropolitana"),
+        ("en", "waste", "Co-Creation of a Sustainable Model for Metropolitan Solid Waste"),
+        ("en", "Turin", "Turin"),
+        ("es", "discapacidad intelectual", "TRAMA, red para la inclusión sostenible"),
+    ],
+)
+def test_search_finds_the_seed_examples(seeded, language, query, expected):
+    with translation.override(language):
+        results = selectors.search_entries(query=query)
+    assert any(title.startswith(expected) for title in titles(results)), titles(results)
+
+
+def test_search_ranks_title_matches_first(seeded):
+    with translation.override("es"):
+        results = selectors.search_entries(query="residuos")
+    assert titles(results)[0].startswith("Co-creación de un modelo sostenible")
+
+
+def test_search_of_spanish_text_on_the_english_side_finds_nothing_english_only(seeded):
+    with translation.override("en"):
+        assert selectors.search_entries(query="residuos") == []
+
+
+@pytest.mark.parametrize("query", ["", "zzzqqq", "'; DROP TABLE x; --", "ñ", "🙂", "a" * 200])
+def test_odd_queries_give_an_empty_or_normal_result(seeded, query):
+    with translation.override("es"):
+        results = selectors.search_entries(query=query)
+    assert isinstance(results, list)
+
+
+def test_search_leaves_out_drafts(db):
+    factories.ProjectFactory(title_es="Residuos borrador", publication="draft")
+    factories.ProjectFactory(title_es="Residuos publicado")
+    with translation.override("es"):
+        assert titles(selectors.search_entries(query="residuos")) == ["Residuos publicado"]
+
+
+def test_english_search_falls_back_to_spanish_text_where_english_is_missing(db):
+    factories.ProjectFactory(title_es="Huerta comunitaria", title_en="", summary_en="")
+    with translation.override("en"):
+        assert titles(selectors.search_entries(query="huerta")) == ["Huerta comunitaria"]
+
+
+def filtered_projects(**filters) -> set[str]:
+    return {p.slug_es for p in selectors.project_filter(filters=filters)}
+
+
+def test_each_filter_and_their_combination(seeded):
+    with translation.override("es"):
+        assert filtered_projects(status="completed") == {
+            "100-renovables",
+            "gestion-metropolitana-de-residuos-solidos",
+        }
+        assert filtered_projects(theme="gestion-de-residuos") == {
+            "gestion-metropolitana-de-residuos-solidos",
+            "capacitaciones-kccp-en-japon",
+        }
+        assert filtered_projects(sdg=7) == {
+            "100-renovables",
+            "gestion-metropolitana-de-residuos-solidos",
+        }
+        assert filtered_projects(partner="turin") == {"gestion-metropolitana-de-residuos-solidos"}
+        assert filtered_projects(kind="foundation") == {"trama"}
+        assert filtered_projects(network="iclei") == {"ecologistics", "100-renovables"}
+        assert filtered_projects(year=2019) == {"islas-de-calor-urbano", "ecologistics"}
+        assert filtered_projects(network="iclei", status="completed") == {"100-renovables"}
+        assert filtered_projects(network="iclei", sdg=7, year=2022) == {"100-renovables"}
+        assert filtered_projects(partner="turin", theme="gestion-de-riesgos") == set()
+    with translation.override("en"):
+        assert filtered_projects(theme="waste-management", partner="turin") == {
+            "gestion-metropolitana-de-residuos-solidos"
+        }
+
+
+def test_program_filters(seeded):
+    with translation.override("es"):
+        programs = selectors.program_filter(filters={"network": "mercociudades"})
+        assert [p.slug_es for p in programs] == ["programa-de-cooperacion-sur-sur-de-mercociudades"]
+        programs = selectors.program_filter(filters={"kind": "national"})
+        assert {p.slug_es for p in programs} == {
+            "proyectos-iclei-iki",
+            "cooperacion-tecnica-jica",
+            "programa-de-co-creacion-de-conocimientos-kccp",
+            "programa-de-voluntarios-expertos",
+        }
+
+
+def test_filters_ignore_participations_of_draft_partners(db):
+    participation = factories.ParticipationFactory(partner__publication="draft")
+    with translation.override("es"):
+        assert filtered_projects(partner=participation.partner.slug_es) == set()
+
+
+def test_program_list_counts_projects_once_whatever_the_joins(seeded):
+    with translation.override("es"):
+        program = selectors.program_filter(filters={"kind": "city"}).get(
+            slug_es="convocatoria-de-proyectos-piloto-de-metropolis"
+        )
+    assert program.project_count == 1
+
+
+def test_partner_page_hides_participations_in_drafts(db):
+    participation = factories.ParticipationFactory(project__publication="draft")
+    with translation.override("es"):
+        partner = selectors.partner_get(slug=participation.partner.slug_es)
+    assert list(partner.participations.all()) == []
+
+
+def test_get_by_slug_raises_404_for_drafts(db):
+    from django.http import Http404
+
+    program = factories.ProgramFactory(publication=models.PublicationStatus.DRAFT)
+    with translation.override("es"), pytest.raises(Http404):
+        selectors.program_get(slug=program.slug_es)
