@@ -29,7 +29,7 @@ DETAIL_PAGES = [
         "cooperation:project_detail",
         "gestion-metropolitana-de-residuos-solidos",
         "metropolitan-solid-waste-management",
-    ),  # fmt: skip
+    ),
     (models.Partner, "cooperation:partner_detail", "turin", "turin"),
     (models.Network, "cooperation:network_detail", "mercociudades", "mercocities"),
 ]
