@@ -3,6 +3,13 @@ from django.utils.functional import SimpleLazyObject
 from . import selectors
 
 
+def contact_settings(request):
+    """The contact settings, read at most once per request, whoever asks first."""
+    if not hasattr(request, "_contact_settings"):
+        request._contact_settings = selectors.contact_settings_get()
+    return request._contact_settings
+
+
 def site(request):
-    """The contact settings, read once per request and only if a template uses them."""
-    return {"contact": SimpleLazyObject(selectors.contact_settings_get)}
+    """The contact settings, read only if a template uses them."""
+    return {"contact": SimpleLazyObject(lambda: contact_settings(request))}

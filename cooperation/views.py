@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import selectors
+from . import selectors, structured_data
+from .context_processors import contact_settings
 from .forms import DirectoryFilterForm, SearchForm
 from .i18n import active_language
 from .models import Program, Project
@@ -40,6 +41,13 @@ class ObjectPageMixin(PageMixin):
 
     title_field = "title"
     selector = None
+    describe = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if type(self).describe:
+            context["structured_data"] = type(self).describe(self.object, self.request)
+        return context
 
     def get_object(self, queryset=None):
         return type(self).selector(slug=self.kwargs["slug"])
@@ -63,6 +71,9 @@ class HomeView(PageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(selectors.home_get())
         context["page_title"] = context["section"].title or context["page_title"]
+        context["structured_data"] = structured_data.home(
+            self.request, contact_settings(self.request)
+        )
         return context
 
 
@@ -102,6 +113,7 @@ class ProgramListView(DirectoryMixin, PageMixin, ListView):
 class ProgramDetailView(ObjectPageMixin, DetailView):
     template_name = "cooperation/program_detail.html"
     selector = selectors.program_get
+    describe = structured_data.entry
     context_object_name = "program"
 
 
@@ -116,6 +128,7 @@ class ProjectListView(DirectoryMixin, PageMixin, ListView):
 class ProjectDetailView(ObjectPageMixin, DetailView):
     template_name = "cooperation/project_detail.html"
     selector = selectors.project_get
+    describe = structured_data.entry
     context_object_name = "project"
 
 
@@ -131,6 +144,7 @@ class PartnerListView(PageMixin, ListView):
 class PartnerDetailView(ObjectPageMixin, DetailView):
     template_name = "cooperation/partner_detail.html"
     selector = selectors.partner_get
+    describe = structured_data.partner
     context_object_name = "partner"
     title_field = "name"
 

@@ -313,3 +313,34 @@ def test_query_count_is_pinned_and_does_not_grow(
     make_data_tenfold()
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
+
+
+def structured_data(content: str) -> dict:
+    import json
+
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
+    assert match, "no JSON-LD on the page"
+    return json.loads(match.group(1))
+
+
+def test_home_describes_the_city_as_a_government_organization(client, seeded):
+    data = structured_data(client.get("/en/").content.decode())
+    assert data["@type"] == "GovernmentOrganization"
+    assert data["contactPoint"]["url"] == "https://wa.me/5493415440147"
+
+
+def test_project_page_describes_the_project_with_funders_and_members(client, seeded):
+    data = structured_data(
+        client.get("/en/projects/metropolitan-solid-waste-management/").content.decode()
+    )
+    assert data["@type"] == "Project"
+    assert data["foundingDate"] == "2021"
+    assert [org["name"] for org in data["funder"]] == ["Metropolis"]
+    assert "Turin" in [org["name"] for org in data["member"]]
+
+
+def test_structured_data_cannot_close_its_script_element(client, db):
+    factories.ProjectFactory(slug_es="x", summary_es="</script><script>alert(1)</script>")
+    content = client.get("/es/proyectos/x/").content.decode()
+    assert "<script>alert(1)" not in content
+    assert structured_data(content)["description"] == "</script><script>alert(1)</script>"

@@ -1,9 +1,11 @@
+import json
 import re
 from urllib.parse import quote
 
 import markdown as markdown_lib
 import nh3
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -82,3 +84,13 @@ def highlight(text: str, query: str, autoescape=True) -> str:
             last = end
     pieces.append(conditional_escape(text[last:]))
     return mark_safe("".join(str(piece) for piece in pieces))
+
+
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter(is_safe=True)
+def json_ld(data: dict) -> str:
+    """A JSON-LD data block; escaped like ``json_script`` so no text can close the element."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
