@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .models import PartnerKind, ParticipationRole
+from .models import ParticipationRole, PartnerKind
 
 GOVERNMENT_KINDS = {PartnerKind.CITY, PartnerKind.NATIONAL, PartnerKind.EMBASSY}
 SCHEMA_TYPES = {
