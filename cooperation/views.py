@@ -1,6 +1,7 @@
 """Thin views: the selectors fetch, the templates show."""
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse, translate_url
@@ -8,6 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
+
+from rosario_intl.middleware import database_unavailable_response
 
 from . import selectors, structured_data
 from .context_processors import contact_settings
@@ -205,11 +208,18 @@ def _home_in(language: str) -> str:
 
 def page_not_found(request, exception=None):
     template = loader.get_template("404.html")
+    # The 404 page shows the contact settings, so it needs the database; Django calls no
+    # middleware for an error inside an error handler, so the outage answer is given here.
     context = {
         "page_title": _("Page not found"),
         "alternate_urls": {code: _home_in(code) for code, _name in settings.LANGUAGES},
     }
-    return HttpResponseNotFound(template.render(context, request))
+    try:
+        return HttpResponseNotFound(template.render(context, request))
+    except (OperationalError, InterfaceError):
+        if settings.DEBUG:
+            raise
+        return database_unavailable_response()
 
 
 def server_error(request):

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from cooperation import health
 from cooperation.sitemaps import SITEMAPS
 from cooperation.views import robots_txt
 
@@ -12,6 +13,9 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/es/", permanent=False)),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Probes for the container runtime and the load balancer: no language prefix.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 
 urlpatterns += i18n_patterns(

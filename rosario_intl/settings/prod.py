@@ -1,20 +1,75 @@
-"""Production: DEBUG off, secrets and hosts from the environment, hashed compressed static files."""
+"""Production: DEBUG off, HTTPS only, secrets, hosts and services from the environment.
+
+Every variable read here or in base.py is listed, with its default, in .env.example.
+"""
+
+import copy
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, STORAGES, env
+from .base import DATABASES, LOGGING, SECRET_KEY, STORAGES, env
 
-DEBUG = env.bool("DJANGO_DEBUG", default=False)
+# Never read from the environment: a traceback page in production leaks settings and code.
+DEBUG = False
 
-if not SECRET_KEY and not DEBUG:
+if not SECRET_KEY:
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY is not set. Production refuses to start without a secret key: "
         "set DJANGO_SECRET_KEY in the environment (see .env.example)."
     )
+
+# HTTPS. TLS ends at the proxy in front, which must set X-Forwarded-Proto itself,
+# overwriting whatever a client sent.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+# The container runtime and the load balancer probe the workers over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+
+# Only staff get cookies (visitors get none). The __Secure- prefix makes browsers refuse
+# them unless they come over HTTPS with the Secure flag.
+SESSION_COOKIE_NAME = "__Secure-sessionid"
+SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_NAME = "__Secure-csrftoken"
+CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# One cache shared by every worker when Redis is there; otherwise one per worker.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A stalled Redis must not hold a worker for long.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    statement_timeout_ms = env.int("DJANGO_DB_STATEMENT_TIMEOUT_MS", default=5000)
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        # With the server down, visitors get the 503 page within seconds, not minutes.
+        "connect_timeout": env.int("DJANGO_DB_CONNECT_TIMEOUT", default=3),
+        # No query holds a worker and a connection for long; 0 turns the limit off.
+        "options": f"-c statement_timeout={statement_timeout_ms}",
+    }
 
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
+
+# The container's log collector reads standard output.
+LOGGING = copy.deepcopy(LOGGING)
+LOGGING["handlers"]["console"]["stream"] = "ext://sys.stdout"
