@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test seed serve lint format messages clean
+.PHONY: install run test seed serve backup restore audit lint format messages clean
 
 install: $(VENV)/.installed
 
@@ -45,6 +45,18 @@ serve: install
 	DJANGO_SETTINGS_MODULE=rosario_intl.settings.prod $(MANAGE) collectstatic --no-input --verbosity 0
 	DJANGO_SETTINGS_MODULE=rosario_intl.settings.prod $(MANAGE) migrate --no-input
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py rosario_intl.wsgi:application
+
+# PostgreSQL only: DATABASE_URL (environment or .env) into backups/<UTC time>.dump, and back.
+# The restore replaces the database's content without asking: stop the portal first.
+backup:
+	bash scripts/backup.sh
+
+restore:
+	bash scripts/restore.sh "$(FILE)"
+
+# Known vulnerabilities in the installed dependencies (asks PyPI's advisory database).
+audit: install
+	$(BIN)/python scripts/audit.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -25,11 +25,45 @@ if os.path.isdir("/dev/shm"):
 # comma-separated addresses or networks, "*" when only the proxy can reach the workers.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-# Access log to standard output in the Apache combined format, plus the time taken in ms.
+# Logs: one JSON object per line on standard output, like the portal's own records
+# (rosario_intl/logging.py). An access line holds the method, the path, the status, the size,
+# the time taken and the request id, and nothing personal: no client address, no query string
+# (what visitors search for), no referrer, user agent, user name or cookie. Behind the TLS
+# proxy the peer address is the proxy's anyway; client addresses are for the proxy's own log,
+# under its retention rules, and the admin login's lockout keeps them only while it lasts.
 accesslog = "-"
-access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
+access_log_format = "%(m)s %(U)s %(H)s %(s)s %(B)s %(M)sms %({x-request-id}o)s"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {"()": "rosario_intl.logging.JsonFormatter"},
+        "access": {"()": "rosario_intl.logging.AccessJsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "stream": "ext://sys.stdout",
+        },
+        "access": {
+            "class": "logging.StreamHandler",
+            "formatter": "access",
+            "stream": "ext://sys.stdout",
+        },
+    },
+    "root": {"level": "INFO", "handlers": ["console"]},
+    "loggers": {
+        "gunicorn.error": {
+            "level": loglevel.upper(),
+            "handlers": ["console"],
+            "propagate": False,
+        },
+        "gunicorn.access": {"level": "INFO", "handlers": ["access"], "propagate": False},
+    },
+}
 
 # Signals are enough to manage the workers; the control socket (gunicorn 25.1+) would need
 # a writable home directory, which the container's user does not have.

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .validators import validate_document_upload, validate_image_upload
+
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
@@ -48,6 +50,34 @@ def format_period(start_year: int | None, end_year: int | None) -> str:
     if end_year:
         return _("until %(year)s") % {"year": end_year}
     return ""
+
+
+class Versioned(models.Model):
+    """A number that each save through the admin raises by one.
+
+    The admin form carries the number it was loaded with; a save whose number is no longer
+    the stored one is refused, so that two editors cannot overwrite each other's work.
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+def publish_permission(model_name: str) -> tuple[str, str]:
+    """The permission to publish and unpublish entries (editors lack it; publishers have it)."""
+    return (f"publish_{model_name}", _("Can publish and unpublish"))
+
+
+def missing_description(obj, image_field: str, alt_field: str) -> dict[str, str]:
+    """An error for the Spanish text alternative when an image is set without one."""
+    column = f"{alt_field}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+    if getattr(obj, image_field) and not getattr(obj, column, None):
+        return {
+            column: _("Describe the image for people who cannot see it: required with an image.")
+        }
+    return {}
 
 
 class PublicationStatus(models.TextChoices):
@@ -151,7 +181,7 @@ def period_constraint(name: str) -> models.CheckConstraint:
     )
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140)
     description = models.TextField(_("description"), blank=True)
@@ -166,7 +196,7 @@ class Theme(models.Model):
         return self.name
 
 
-class SustainableDevelopmentGoal(models.Model):
+class SustainableDevelopmentGoal(Versioned):
     number = models.PositiveSmallIntegerField(
         _("number"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(17)]
     )
@@ -197,7 +227,7 @@ class PartnerKind(models.TextChoices):
     COMPANY = "company", _("Company")
 
 
-class Partner(Publishable):
+class Partner(Publishable, Versioned):
     """Any organization the city works with: a city, an agency, a network, a university..."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -209,12 +239,26 @@ class Partner(Publishable):
     )
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="partners/",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP, at most 2 MB."),
+    )
+    logo_alt = models.CharField(
+        _("description of the logo"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the logo shows, for people who cannot see it. Required with a logo."),
+    )
 
     class Meta:
         verbose_name = _("partner organization")
         verbose_name_plural = _("partner organizations")
         ordering = ["pk"]
         constraints = unique_slugs("partner")
+        permissions = [publish_permission("partner")]
 
     def __str__(self):
         return self.name
@@ -222,8 +266,13 @@ class Partner(Publishable):
     def get_absolute_url(self):
         return reverse("cooperation:partner_detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        if errors := missing_description(self, "logo", "logo_alt"):
+            raise ValidationError(errors)
 
-class Network(Publishable):
+
+class Network(Publishable, Versioned):
     """A network or initiative Rosario belongs to, and Rosario's membership in it."""
 
     organization = models.OneToOneField(
@@ -250,6 +299,7 @@ class Network(Publishable):
         verbose_name_plural = _("networks")
         ordering = ["pk"]
         constraints = unique_slugs("network")
+        permissions = [publish_permission("network")]
 
     def __str__(self):
         return str(self.organization)
@@ -262,7 +312,7 @@ class Network(Publishable):
         return format_partial_date(self.member_since, self.member_since_precision)
 
 
-class CooperationEntry(Publishable, PeriodMixin):
+class CooperationEntry(Publishable, PeriodMixin, Versioned):
     """What programs and projects share."""
 
     title = models.CharField(_("title"), max_length=250)
@@ -279,12 +329,34 @@ class CooperationEntry(Publishable, PeriodMixin):
     sdgs = models.ManyToManyField(
         SustainableDevelopmentGoal, blank=True, verbose_name=_("Sustainable Development Goals")
     )
+    image = models.ImageField(
+        _("image"),
+        upload_to="entries/%Y/",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP, at most 2 MB."),
+    )
+    image_alt = models.CharField(
+        _("description of the image"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
 
     class Meta:
         abstract = True
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        errors = missing_description(self, "image", "image_alt")
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
 
 class Program(CooperationEntry):
@@ -319,6 +391,7 @@ class Program(CooperationEntry):
                 condition=~Q(parent=models.F("pk")), name="program_not_its_own_parent"
             ),
         ]
+        permissions = [publish_permission("program")]
 
     def get_absolute_url(self):
         return reverse("cooperation:program_detail", kwargs={"slug": self.slug})
@@ -336,6 +409,7 @@ class Project(CooperationEntry):
         verbose_name_plural = _("projects")
         ordering = ["pk"]
         constraints = [*unique_slugs("project"), period_constraint("project_period_in_order")]
+        permissions = [publish_permission("project")]
 
     def get_absolute_url(self):
         return reverse("cooperation:project_detail", kwargs={"slug": self.slug})
@@ -349,7 +423,7 @@ def exactly_one_of(first: str, second: str, name: str) -> models.CheckConstraint
     )
 
 
-class AttachedToEntry(models.Model):
+class AttachedToEntry(Versioned):
     """Belongs to exactly one program or one project."""
 
     program = models.ForeignKey(
@@ -464,7 +538,13 @@ class Document(AttachedToEntry):
     date_precision = models.CharField(
         _("precision of the date"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
-    file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to="documents/%Y/",
+        blank=True,
+        validators=[validate_document_upload],
+        help_text=_("PDF, ODT, DOCX or XLSX, at most 10 MB."),
+    )
     url = models.URLField(_("link"), blank=True)
 
     class Meta:
@@ -502,7 +582,7 @@ class Singleton(models.Model):
         return obj
 
 
-class SectionText(Singleton):
+class SectionText(Singleton, Versioned):
     """The section's own texts, shown on its home page."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -524,7 +604,7 @@ class SectionText(Singleton):
         return str(self._meta.verbose_name)
 
 
-class CollaborationWay(models.Model):
+class CollaborationWay(Versioned):
     """One of the three ways the city collaborates, and the kinds of partner it involves."""
 
     class Key(models.TextChoices):
@@ -565,7 +645,7 @@ whatsapp_number_validator = RegexValidator(
 )
 
 
-class ContactSettings(Singleton):
+class ContactSettings(Singleton, Versioned):
     """How citizens reach the International Relations office; shown on every page."""
 
     DEFAULT_WHATSAPP_NUMBER = "5493415440147"  # MuniBot, the city's official WhatsApp line.
@@ -615,3 +695,21 @@ class SeedRecord(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class ContentVersion(Singleton):
+    """A number raised by every change of content: the key of the public page cache.
+
+    Kept in the database, not in the cache, so that every worker sees the same number
+    whatever cache it has (see ``page_cache.py``).
+    """
+
+    version = models.PositiveBigIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="single_content_version")]
+
+    def __str__(self):
+        return str(self.version)

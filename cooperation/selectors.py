@@ -62,10 +62,13 @@ def program_list() -> QuerySet[Program]:
     )
 
 
-def program_get(*, slug: str) -> Program:
-    """A published program with everything its page shows."""
+def program_get(*, slug: str, preview: bool = False) -> Program:
+    """A published program with everything its page shows.
+
+    ``preview``: a draft too (for staff allowed to edit it; its related lists stay published).
+    """
     queryset = (
-        Program.objects.published()
+        (Program.objects.all() if preview else Program.objects.published())
         .select_related("network__organization", "parent")
         .prefetch_related(
             "themes",
@@ -89,10 +92,10 @@ def project_list() -> QuerySet[Project]:
     )
 
 
-def project_get(*, slug: str) -> Project:
-    """A published project with everything its page shows."""
+def project_get(*, slug: str, preview: bool = False) -> Project:
+    """A published project with everything its page shows (``preview``: a draft too)."""
     queryset = (
-        _published_projects()
+        (Project.objects.all() if preview else _published_projects())
         .select_related("program__network__organization")
         .prefetch_related("themes", "sdgs", _participations(), "milestones", "documents")
     )
@@ -104,8 +107,11 @@ def partner_list() -> QuerySet[Partner]:
     return Partner.objects.published().order_by(localized_order("name"))
 
 
-def partner_get(*, slug: str) -> Partner:
-    """A published partner with its published participations (and their program or project)."""
+def partner_get(*, slug: str, preview: bool = False) -> Partner:
+    """A published partner with its published participations (and their program or project).
+
+    ``preview``: a draft too.
+    """
     participations = (
         Participation.objects.filter(
             Q(program__in=Program.objects.published()) | Q(project__in=_published_projects())
@@ -114,7 +120,7 @@ def partner_get(*, slug: str) -> Partner:
         .order_by("pk")
     )
     queryset = (
-        Partner.objects.published()
+        (Partner.objects.all() if preview else Partner.objects.published())
         .select_related("network")
         .prefetch_related(Prefetch("participations", queryset=participations))
     )
@@ -135,14 +141,14 @@ def network_list() -> QuerySet[Network]:
     )
 
 
-def network_get(*, slug: str) -> Network:
-    """A published network with its published programs and their projects."""
+def network_get(*, slug: str, preview: bool = False) -> Network:
+    """A published network with its published programs and their projects (``preview``: a
+    draft too)."""
     programs = Program.objects.published().prefetch_related(
         Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk"))
     )
-    queryset = network_list().prefetch_related(
-        Prefetch("programs", queryset=programs.order_by("pk"))
-    )
+    networks = Network.objects.select_related("organization") if preview else network_list()
+    queryset = networks.prefetch_related(Prefetch("programs", queryset=programs.order_by("pk")))
     return _get_published(queryset, slug)
 
 
@@ -328,3 +334,108 @@ def search_entries(*, query: str) -> list:
             results.append(obj)
     results.sort(key=lambda obj: obj.rank, reverse=True)
     return results[:SEARCH_LIMIT]
+
+
+# Open data: the IATI activities, the CSV and JSON downloads, the feed and the coverage page.
+
+
+def _entry_relations() -> tuple:
+    return ("themes", "sdgs", "documents", _participations())
+
+
+def iati_activity_list() -> tuple[list[Program], list[Project]]:
+    """Published programs and projects with everything their IATI activities carry."""
+    programs = Program.objects.published().prefetch_related(*_entry_relations()).order_by("pk")
+    projects = _published_projects().prefetch_related(*_entry_relations()).order_by("pk")
+    return list(programs), list(projects)
+
+
+def iati_activity_get(*, model: type[Program] | type[Project], slug: str) -> Program | Project:
+    """The published program or project with this slug in the active language, or 404."""
+    queryset = Program.objects.published() if model is Program else _published_projects()
+    return _get_published(queryset, slug)
+
+
+def open_data_program_list() -> QuerySet[Program]:
+    """Published programs for the downloads; a parent or network that is a draft shows as none."""
+    published_networks = network_list().values("pk")
+    return (
+        Program.objects.published()
+        .annotate(
+            published_parent_id=Case(
+                When(parent__in=Program.objects.published().values("pk"), then=F("parent_id"))
+            ),
+            published_network_id=Case(When(network__in=published_networks, then=F("network_id"))),
+        )
+        .prefetch_related("themes", "sdgs")
+        .order_by("pk")
+    )
+
+
+def open_data_project_list() -> QuerySet[Project]:
+    """Published projects of published programs, for the downloads."""
+    return _published_projects().prefetch_related("themes", "sdgs").order_by("pk")
+
+
+def open_data_partner_list() -> QuerySet[Partner]:
+    """Published partner organizations, for the downloads."""
+    return Partner.objects.published().order_by("pk")
+
+
+def open_data_participation_list() -> QuerySet[Participation]:
+    """Participations of published partners in published programs and projects."""
+    return (
+        Participation.objects.filter(PUBLISHED_PARTNER)
+        .filter(Q(program__in=Program.objects.published()) | Q(project__in=_published_projects()))
+        .order_by("pk")
+    )
+
+
+def entry_published_list(*, limit: int) -> list[Program | Project]:
+    """The programs and projects published last, newest first.
+
+    ``published_on`` is the moment an entry went public: its "publish from" date when it
+    has one, otherwise its creation.
+    """
+    published_on = Coalesce("publish_at", "created_at")
+    programs = Program.objects.published().annotate(published_on=published_on)
+    projects = _published_projects().select_related("program").annotate(published_on=published_on)
+    entries = [
+        *programs.order_by("-published_on", "-pk")[:limit],
+        *projects.order_by("-published_on", "-pk")[:limit],
+    ]
+    entries.sort(key=lambda entry: entry.published_on, reverse=True)
+    return entries[:limit]
+
+
+def _coverage_rows(items: list) -> list:
+    """Counts, and bar lengths out of 1000 against the largest total, for each item."""
+    for item in items:
+        item.total = len(item.published_programs) + len(item.published_projects)
+    largest = max((item.total for item in items), default=0) or 1
+    for item in items:
+        item.programs_bar = round(1000 * len(item.published_programs) / largest)
+        item.projects_bar = round(1000 * item.total / largest) - item.programs_bar
+    return items
+
+
+def coverage_get() -> dict:
+    """For each SDG and each theme, the published programs and projects that address it."""
+
+    def entries() -> tuple[Prefetch, Prefetch]:
+        return (
+            Prefetch(
+                "program_set",
+                queryset=Program.objects.published().order_by(localized_order("title"), "pk"),
+                to_attr="published_programs",
+            ),
+            Prefetch(
+                "project_set",
+                queryset=_published_projects().order_by(localized_order("title"), "pk"),
+                to_attr="published_projects",
+            ),
+        )
+
+    sdgs = SustainableDevelopmentGoal.objects.prefetch_related(*entries())
+    themes = Theme.objects.order_by(localized_order("name"), "pk").prefetch_related(*entries())
+    return {"sdgs": _coverage_rows(list(sdgs)), "themes": _coverage_rows(list(themes))}

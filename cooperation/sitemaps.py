@@ -33,6 +33,8 @@ class StaticViewSitemap(LocalizedSitemap):
             "cooperation:partner_list",
             "cooperation:network_list",
             "cooperation:timeline",
+            "cooperation:coverage",
+            "cooperation:open_data",
         ]
 
     def location(self, item):

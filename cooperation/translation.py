@@ -26,7 +26,7 @@ class SustainableDevelopmentGoalTranslation(RequiredSpanish):
 
 @register(models.Partner)
 class PartnerTranslation(WithSlug):
-    fields = ("name", "acronym", "slug", "country", "description")
+    fields = ("name", "acronym", "slug", "country", "description", "logo_alt")
 
 
 @register(models.Network)
@@ -36,12 +36,12 @@ class NetworkTranslation(WithSlug):
 
 @register(models.Program)
 class ProgramTranslation(WithSlug):
-    fields = ("title", "slug", "summary", "body")
+    fields = ("title", "slug", "summary", "body", "image_alt")
 
 
 @register(models.Project)
 class ProjectTranslation(WithSlug):
-    fields = ("title", "slug", "summary", "body")
+    fields = ("title", "slug", "summary", "body", "image_alt")
 
 
 @register(models.Participation)

@@ -2,21 +2,22 @@
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from rosario_intl.middleware import database_unavailable_response
 
-from . import selectors, structured_data
+from . import iati, opendata, selectors, structured_data
 from .context_processors import contact_settings
 from .forms import DirectoryFilterForm, SearchForm
 from .i18n import active_language
-from .models import Program, Project
+from .models import Network, Partner, Program, Project
 
 PAGE_SIZE = 24
 
@@ -40,20 +41,50 @@ class PageMixin:
 
 
 class ObjectPageMixin(PageMixin):
-    """For a detail page: each language's URL carries that language's slug."""
+    """For a detail page: each language's URL carries that language's slug.
+
+    Staff allowed to change an entry may open it while it is still a draft by adding
+    ``?preview=1``: the page then says it is a preview and is never cached.
+    """
 
     title_field = "title"
     selector = None
     describe = None
+    preview = False
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if type(self).describe:
             context["structured_data"] = type(self).describe(self.object, self.request)
+        context["preview"] = self.preview
         return context
 
     def get_object(self, queryset=None):
-        return type(self).selector(slug=self.kwargs["slug"])
+        selector = type(self).selector
+        try:
+            return selector(slug=self.kwargs["slug"])
+        except Http404:
+            if not self.preview_allowed():
+                raise
+        self.preview = True
+        return selector(slug=self.kwargs["slug"], preview=True)
+
+    def preview_allowed(self) -> bool:
+        if self.request.GET.get("preview") != "1":
+            return False
+        user, opts = self.request.user, self.model._meta
+        return (
+            user.is_active
+            and user.is_staff
+            and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.preview:
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response
 
     def get_page_title(self) -> str:
         return getattr(self.object, self.title_field)
@@ -62,7 +93,7 @@ class ObjectPageMixin(PageMixin):
         urls = {}
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
-                urls[code] = self.object.get_absolute_url()
+                urls[code] = self.object.get_absolute_url() + ("?preview=1" if self.preview else "")
         return urls
 
 
@@ -114,6 +145,7 @@ class ProgramListView(DirectoryMixin, PageMixin, ListView):
 
 
 class ProgramDetailView(ObjectPageMixin, DetailView):
+    model = Program
     template_name = "cooperation/program_detail.html"
     selector = selectors.program_get
     describe = structured_data.entry
@@ -129,6 +161,7 @@ class ProjectListView(DirectoryMixin, PageMixin, ListView):
 
 
 class ProjectDetailView(ObjectPageMixin, DetailView):
+    model = Project
     template_name = "cooperation/project_detail.html"
     selector = selectors.project_get
     describe = structured_data.entry
@@ -145,6 +178,7 @@ class PartnerListView(PageMixin, ListView):
 
 
 class PartnerDetailView(ObjectPageMixin, DetailView):
+    model = Partner
     template_name = "cooperation/partner_detail.html"
     selector = selectors.partner_get
     describe = structured_data.partner
@@ -162,6 +196,7 @@ class NetworkListView(PageMixin, ListView):
 
 
 class NetworkDetailView(ObjectPageMixin, DetailView):
+    model = Network
     template_name = "cooperation/network_detail.html"
     selector = selectors.network_get
     context_object_name = "network"
@@ -226,3 +261,122 @@ def server_error(request):
     # No context processors and no database: this page must render even when all else fails.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": active_language()}))
+
+
+# Open data: the downloads and the pages that document and chart the portfolio.
+
+
+def _download(content: str | bytes, *, content_type: str, filename: str) -> HttpResponse:
+    """A file to save; any site may fetch it too, since the data is public and open."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _iati_publication(request) -> iati.Publication:
+    programs, projects = selectors.iati_activity_list()
+    return iati.Publication(programs, projects, absolute_url=request.build_absolute_uri)
+
+
+IATI_CONTENT_TYPE = "application/xml; charset=utf-8"
+
+
+@require_GET
+def iati_activities(request):
+    publication = _iati_publication(request)
+    if not publication.activities:
+        raise Http404("No published program or project can be an IATI activity yet.")
+    return _download(
+        publication.document(),
+        content_type=IATI_CONTENT_TYPE,
+        filename="rosario-cooperation-iati-activities.xml",
+    )
+
+
+def _iati_activity(request, model, slug: str):
+    entry = selectors.iati_activity_get(model=model, slug=slug)
+    publication = _iati_publication(request)
+    activity = next((a for a in publication.activities if a == entry), None)
+    if activity is None:
+        raise Http404("This entry cannot be an IATI activity yet (see the open data page).")
+    return _download(
+        publication.document([activity]),
+        content_type=IATI_CONTENT_TYPE,
+        filename=f"{iati.activity_identifier(activity)}.xml",
+    )
+
+
+@require_GET
+def iati_program(request, slug):
+    return _iati_activity(request, Program, slug)
+
+
+@require_GET
+def iati_project(request, slug):
+    return _iati_activity(request, Project, slug)
+
+
+@require_GET
+def open_data_csv(request, dataset):
+    data = opendata.dataset_get(dataset)
+    rows = data.rows(absolute_url=request.build_absolute_uri)
+    return _download(
+        opendata.to_csv(data, rows),
+        content_type="text/csv; charset=utf-8",
+        filename=data.filename("csv"),
+    )
+
+
+@require_GET
+def open_data_json(request, dataset):
+    data = opendata.dataset_get(dataset)
+    rows = data.rows(absolute_url=request.build_absolute_uri)
+    documentation = request.build_absolute_uri(reverse("cooperation:open_data"))
+    return _download(
+        opendata.to_json(data, rows, documentation_url=documentation),
+        content_type="application/json",
+        filename=data.filename("json"),
+    )
+
+
+class OpenDataView(PageMixin, TemplateView):
+    template_name = "cooperation/open_data.html"
+    page_title = _("Open data")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            datasets=opendata.DATASETS.values(),
+            license=opendata.license_get(),
+            iati=_iati_publication(self.request),
+            iati_ref=iati.reporting_org_ref(),
+            iati_mappings=iati.mappings(),
+        )
+        return context
+
+
+class CoverageView(PageMixin, TemplateView):
+    template_name = "cooperation/coverage.html"
+    page_title = _("SDG and theme coverage")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        coverage = selectors.coverage_get()
+        context["groups"] = [
+            {
+                "key": "sdg",
+                "title": _("Sustainable Development Goals"),
+                "heading": _("Goal"),
+                "caption": _("Published programs and projects per Sustainable Development Goal"),
+                "items": coverage["sdgs"],
+            },
+            {
+                "key": "theme",
+                "title": _("Themes"),
+                "heading": _("Theme"),
+                "caption": _("Published programs and projects per theme"),
+                "items": coverage["themes"],
+            },
+        ]
+        return context

@@ -1,6 +1,11 @@
-"""Project-wide middleware: a response header Django lacks, and the answer to a database outage."""
+"""Project-wide request handling: the request id, a response header Django lacks, the answer
+to a database outage, and the client address and lockout page of the admin login protection.
+"""
 
+import ipaddress
 import logging
+import re
+import uuid
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -9,7 +14,37 @@ from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
+from rosario_intl.logging import request_id
+
 logger = logging.getLogger(__name__)
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# An id from the proxy in front is kept if it is a plain token (a UUID, a trace id), so that
+# its logs and ours can be joined; anything else, which a client may have sent, is replaced.
+SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+/=-]{0,127}")
+
+
+class RequestIdMiddleware:
+    """Give each request an id, for every log record written while it runs and for the response.
+
+    The id is sent back in ``X-Request-ID``, so that a response seen in a browser, or a line
+    of the proxy's log, leads straight to the portal's log lines for it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        current = incoming if SANE_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        request.request_id = current
+        token = request_id.set(current)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id.reset(token)
+        response[REQUEST_ID_HEADER] = current
+        return response
 
 
 class PermissionsPolicyMiddleware:
@@ -68,5 +103,47 @@ def database_unavailable_response(retry_after: int = 30) -> HttpResponse:
     )
     response = HttpResponse(content, status=503)
     response["Retry-After"] = str(retry_after)
+    add_never_cache_headers(response)
+    return response
+
+
+def client_ip(request) -> str | None:
+    """The client's address, as far as it can be trusted (django-axes' AXES_CLIENT_IP_CALLABLE).
+
+    Without proxies (``TRUSTED_PROXY_COUNT`` 0), the peer's address: X-Forwarded-For is
+    ignored, since a client can write anything in it. Behind N proxies, each of which appends
+    the address it received the request from, the N-th address from the right is the one the
+    outermost proxy saw; whatever a client put to the left of it is ignored. A header that is
+    too short or malformed (a request that did not come through the proxies) gives the peer.
+    """
+    remote_addr = request.META.get("REMOTE_ADDR")
+    count = settings.TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return remote_addr
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if len(forwarded) < count:
+        return remote_addr
+    try:
+        return str(ipaddress.ip_address(forwarded[-count]))
+    except ValueError:
+        return remote_addr
+
+
+def lockout_response(request, original_response=None, credentials=None) -> HttpResponse:
+    """The 429 page of a locked-out login (django-axes' AXES_LOCKOUT_CALLABLE).
+
+    Like the 503 page it is standalone, in the visitor's language, never cached, and says
+    when to try again, in minutes and in ``Retry-After``.
+    """
+    cool_off = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    content = loader.render_to_string(
+        "lockout.html",
+        {
+            "LANGUAGE_CODE": translation.get_language() or settings.LANGUAGE_CODE,
+            "minutes": max(1, cool_off // 60),
+        },
+    )
+    response = HttpResponse(content, status=429)
+    response["Retry-After"] = str(cool_off)
     add_never_cache_headers(response)
     return response

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -23,6 +24,11 @@ urlpatterns += i18n_patterns(
     path("", include("cooperation.urls")),
     prefix_default_language=True,
 )
+
+if settings.DEBUG:
+    # Uploaded images and documents on a development machine; in production the web
+    # server in front serves MEDIA_ROOT (see the README).
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "cooperation.views.page_not_found"
 handler500 = "cooperation.views.server_error"

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -13,3 +14,11 @@ def seeded(db):
 def language(request):
     with translation.override(request.param):
         yield request.param
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the page cache's keys restart with the database."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -168,3 +168,35 @@ def test_spanish_is_required_english_is_not():
 def test_collaboration_way_lists_its_partner_kinds():
     way = models.CollaborationWay(key=models.CollaborationWay.Key.NATIONAL)
     assert way.partner_kinds == ["national", "embassy"]
+
+
+def test_an_image_needs_a_spanish_description():
+    partner = factories.PartnerFactory.build(logo="partners/escudo.png")
+    with pytest.raises(ValidationError) as error:
+        partner.full_clean(validate_unique=False, validate_constraints=False)
+    assert "logo_alt_es" in error.value.message_dict
+    partner.logo_alt_es = "Escudo"
+    partner.full_clean(validate_unique=False, validate_constraints=False)
+    partner.logo = ""
+    partner.logo_alt_es = ""
+    partner.full_clean(validate_unique=False, validate_constraints=False)
+
+
+def test_entry_reports_a_missing_description_together_with_other_errors():
+    project = factories.ProjectFactory.build(
+        image="entries/2025/foto.jpg", start_year=2024, end_year=2020
+    )
+    with pytest.raises(ValidationError) as error:
+        project.clean()
+    assert set(error.value.message_dict) == {"image_alt_es", "end_year"}
+
+
+def test_content_starts_at_version_one_with_a_publish_permission():
+    assert factories.ProjectFactory().version == 1
+    assert factories.ThemeFactory().version == 1
+    for model in (models.Program, models.Project, models.Partner, models.Network):
+        codename = f"publish_{model._meta.model_name}"
+        with translation.override("en"):
+            assert (codename, "Can publish and unpublish") in [
+                (code, str(name)) for code, name in model._meta.permissions
+            ]

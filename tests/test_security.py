@@ -1,5 +1,6 @@
 """Security headers, cookies and the answer to a database outage (rosario_intl/middleware.py)."""
 
+import contextlib
 import re
 from unittest import mock
 
@@ -82,6 +83,16 @@ def test_anonymous_visitors_get_no_cookie(client, seeded, path):
     assert "Set-Cookie" not in response.headers
 
 
+@contextlib.contextmanager
+def database_down(error):
+    """Every query of the home page fails: the page cache's version check and the view's."""
+    with (
+        mock.patch("cooperation.page_cache.content_version", side_effect=error),
+        mock.patch("cooperation.selectors.home_get", side_effect=error),
+    ):
+        yield
+
+
 @pytest.mark.parametrize(
     ("path", "language", "other"), [("/es/", "es", "en"), ("/en/", "en", "es")]
 )
@@ -89,7 +100,7 @@ def test_a_database_outage_gives_the_503_page_in_the_visitors_language(
     client, path, language, other
 ):
     outage = OperationalError("connection to server at 127.0.0.1, port 5432 failed")
-    with mock.patch("cooperation.selectors.home_get", side_effect=outage):
+    with database_down(outage):
         response = client.get(path)
 
     content = response.content.decode()
@@ -113,7 +124,7 @@ def test_a_database_outage_gives_the_503_page_in_the_visitors_language(
 
 def test_a_lost_connection_gives_the_503_page_too(client):
     lost = InterfaceError("connection already closed")
-    with mock.patch("cooperation.selectors.home_get", side_effect=lost):
+    with database_down(lost):
         response = client.get("/es/")
 
     assert response.status_code == 503
@@ -123,20 +134,14 @@ def test_a_lost_connection_gives_the_503_page_too(client):
 def test_other_database_errors_stay_server_errors(client):
     # A bug (here: SQL the database rejects) must reach the 500 page and the error log,
     # not pass for a temporary outage.
-    with (
-        mock.patch("cooperation.selectors.home_get", side_effect=ProgrammingError("bad SQL")),
-        pytest.raises(ProgrammingError),
-    ):
+    with database_down(ProgrammingError("bad SQL")), pytest.raises(ProgrammingError):
         client.get("/es/")
 
 
 def test_with_debug_on_an_outage_shows_the_traceback(client, settings):
     # On a development machine, "no such table" before `migrate` is an OperationalError too.
     settings.DEBUG = True
-    with (
-        mock.patch("cooperation.selectors.home_get", side_effect=OperationalError("no table")),
-        pytest.raises(OperationalError),
-    ):
+    with database_down(OperationalError("no table")), pytest.raises(OperationalError):
         client.get("/es/")
 
 

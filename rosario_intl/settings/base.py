@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment
 (``DJANGO_*`` variables and ``DATABASE_URL``), read with django-environ.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -32,12 +33,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    # Locks the admin login after repeated failures (AXES_* below).
+    "axes",
     # History of every admin change, with restore and recovery of deleted entries.
     "reversion",
     "cooperation",
 ]
 
 MIDDLEWARE = [
+    # First, so that every log record of the request, and every response, carries its id.
+    "rosario_intl.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -50,6 +55,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Anonymous page views from the cache, keyed on the content version. Inside the
+    # middleware that add headers (so hits get them too), outside everything that renders.
+    "cooperation.page_cache.PageCacheMiddleware",
+    # Turns a locked-out login into the 429 page (AXES_LOCKOUT_CALLABLE).
+    "axes.middleware.AxesMiddleware",
     # Last, so that it sees a view's database error first and answers 503 instead of 500.
     "rosario_intl.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -91,6 +101,10 @@ PERMISSIONS_POLICY = {
     )
 }
 
+# The public page cache (cooperation/page_cache.py): on unless DJANGO_PAGE_CACHE=False.
+PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+
 ROOT_URLCONF = "rosario_intl.urls"
 WSGI_APPLICATION = "rosario_intl.wsgi.application"
 
@@ -129,6 +143,37 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# OWASP ASVS 2.1: at least 12 characters, no common or all-digit passwords, and deliberately
+# no composition rules (no "one upper case, one digit, one symbol").
+
+# Staff sessions (visitors get none): they end after 30 minutes without a request, at logout,
+# when the account is deactivated and when its password changes (Django checks both on every
+# request). Saving on every request is what makes the 30 minutes an idle timeout; a request
+# with no session stores nothing, so visitors still get no cookie.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Brute-force protection for the admin login (django-axes): after 5 failures for one user
+# name from one address, that pair is locked out for 15 minutes with a 429 page; a failure
+# during the lockout starts the 15 minutes again. Other users from the same address, and
+# the same user from elsewhere, can still sign in, so an attacker cannot lock staff out
+# (behind a proxy, as long as DJANGO_TRUSTED_PROXY_COUNT lets the real address through).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "rosario_intl.middleware.lockout_response"
+# The client's address: REMOTE_ADDR, or with DJANGO_TRUSTED_PROXY_COUNT proxies in front,
+# the address the outermost of them saw (rosario_intl.middleware.client_ip). A client can
+# write anything in X-Forwarded-For, so it is never read beyond what the proxies appended.
+AXES_CLIENT_IP_CALLABLE = "rosario_intl.middleware.client_ip"
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+# Log lines name the lockout, not the person: user names and addresses are masked.
+AXES_VERBOSE = False
 
 # Internationalisation: Spanish first (Rosario's own language), English second.
 LANGUAGE_CODE = "es"
@@ -157,13 +202,23 @@ STORAGES = {
 # The public site's canonical origin, used for absolute links (sitemap, Open Graph).
 SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Every record carries the id of the request it belongs to (rosario_intl.logging); production
+# writes one JSON object per line. Nothing logs cookies, headers, query strings or form data.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "rosario_intl.logging.RequestIdFilter"}},
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "rosario_intl.logging.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
 

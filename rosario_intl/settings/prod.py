@@ -70,6 +70,7 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
-# The container's log collector reads standard output.
+# The container's log collector reads standard output: one JSON object per line.
 LOGGING = copy.deepcopy(LOGGING)
 LOGGING["handlers"]["console"]["stream"] = "ext://sys.stdout"
+LOGGING["handlers"]["console"]["formatter"] = "json"

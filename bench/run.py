@@ -1,0 +1,216 @@
+"""`make bench`: the production stack under load, with and without the page cache.
+
+Starts gunicorn (production settings, 3 sync workers) on a port of its own over a scratch
+PostgreSQL database holding the seed content plus a thousand demo projects, then measures
+with wrk (32 connections, 2 threads) the home page, a list, a detail page, a search and a
+static file, in interleaved rounds. Prints a table and prepends it to bench/results.md.
+"""
+
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+DATABASE = "rosario_bench"
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = 32
+PAGES = {
+    "home": "/es/",
+    "list": "/es/proyectos/",
+    "detail": "/es/proyectos/gestion-metropolitana-de-residuos-solidos/",
+    "search": "/es/buscar/?q=residuos",
+}
+
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "rosario_intl.settings.prod",
+    "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "DJANGO_SECURE_SSL_REDIRECT": "False",
+    "DATABASE_URL": f"{PG}/{DATABASE}",
+    "DJANGO_LOG_LEVEL": "WARNING",
+    "HOST": "127.0.0.1",
+    "PORT": str(PORT),
+    "WEB_CONCURRENCY": "3",
+}
+
+
+def run(*args, env=ENV, **kwargs):
+    return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def manage(*args):
+    run(PYTHON, "manage.py", *args, stdout=subprocess.DEVNULL)
+
+
+def prepare_database() -> str:
+    admin = {**ENV, "DATABASE_URL": f"{PG}/postgres"}
+    sql = f"DROP DATABASE IF EXISTS {DATABASE}; CREATE DATABASE {DATABASE};"
+    for statement in sql.split(";")[:2]:
+        run("psql", f"{PG}/postgres", "-q", "-c", statement, env=admin)
+    manage("migrate", "--no-input")
+    manage("load_seed")
+    manage("seed_demo", "--projects", "1000", "--force")
+    manage("collectstatic", "--no-input", "--verbosity", "0")
+    # The hashed name of the stylesheet, as the pages link it.
+    out = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c",
+         "from django.templatetags.static import static; print(static('css/site.css'))"],
+        cwd=ROOT, env=ENV, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return out.stdout.strip().splitlines()[-1]
+
+
+COUNT_QUERIES = """
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+pages = json.loads({pages!r})
+client = Client(HTTP_HOST="127.0.0.1")
+counts = {{}}
+for name, path in pages.items():
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(path).status_code
+    assert status == 200, (path, status)
+    counts[name] = len(queries)
+print(json.dumps(counts))
+"""
+
+
+def count_queries(cache: bool) -> dict[str, int]:
+    import json
+
+    env = {**ENV, "DJANGO_PAGE_CACHE": "True" if cache else "False"}
+    out = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", COUNT_QUERIES.format(pages=json.dumps(PAGES))],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def start_server(cache: bool) -> subprocess.Popen:
+    env = {**ENV, "DJANGO_PAGE_CACHE": "True" if cache else "False"}
+    server = subprocess.Popen(
+        [GUNICORN, "--config", "gunicorn.conf.py", "--access-logfile", "/dev/null",
+         "rosario_intl.wsgi:application"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+DURATION = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(path: str) -> dict:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency",
+         f"http://127.0.0.1:{PORT}{path}"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+
+    def latency(label):
+        value, unit = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)\b", out).groups()
+        return float(value) * DURATION[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": latency("50"),
+        "p99": latency("99"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def measure(cache: bool, static_path: str) -> dict[str, list[dict]]:
+    targets = {**PAGES, "static": static_path}
+    server = start_server(cache)
+    try:
+        for path in targets.values():  # warm the workers and the page cache
+            for _ in range(5):
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}").read()
+        results = {name: [] for name in targets}
+        for _ in range(ROUNDS):
+            for name, path in targets.items():
+                results[name].append(wrk(path))
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def table(measurements: dict, queries: dict) -> str:
+    lines = [
+        "| page | page cache | req/s median | req/s min–max | p50 ms | p99 ms | × static | SQL |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for cache in (True, False):
+        runs = measurements[cache]
+        static = statistics.median(r["rps"] for r in runs["static"])
+        for name, results in runs.items():
+            rps = [r["rps"] for r in results]
+            median = statistics.median(rps)
+            sql = "0" if name == "static" else str(queries[cache][name])
+            errors = sum(r["errors"] for r in results)
+            flag = f" ({errors} non-2xx)" if errors else ""
+            lines.append(
+                f"| {name}{flag} | {'on' if cache else 'off'} | {median:,.0f} | "
+                f"{min(rps):,.0f}–{max(rps):,.0f} | "
+                f"{statistics.median(r['p50'] for r in results):.1f} | "
+                f"{statistics.median(r['p99'] for r in results):.1f} | "
+                f"{median / static:.2f} | {sql} |"
+            )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor(),
+    )  # fmt: skip
+    return f"{platform.node()}: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    static_path = prepare_database()
+    queries = {cache: count_queries(cache) for cache in (True, False)}
+    measurements = {cache: measure(cache, static_path) for cache in (True, False)}
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    report = (
+        f"## {stamp}\n\n{machine()}. gunicorn 3 sync workers, PostgreSQL, seed + 1,000 demo "
+        f"projects; wrk {CONNECTIONS} connections, {ROUNDS} rounds of {SECONDS} s per page.\n\n"
+        f"{table(measurements, queries)}\n"
+    )
+    print(report)
+    results = ROOT / "bench" / "results.md"
+    header = "# Benchmark results\n\nNewest first; `make bench` adds a section.\n\n"
+    previous = results.read_text().removeprefix(header) if results.exists() else ""
+    results.write_text(header + report + ("\n" + previous if previous else ""))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

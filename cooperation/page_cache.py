@@ -1,0 +1,124 @@
+"""The public page cache: whole responses, keyed on a content version.
+
+Every save or delete of content raises one number stored in the database
+(``ContentVersion``). A cached page is stored under the version it was rendered for,
+so an edit shows at once on every worker: they all read the same number, and a page of
+an older version is simply never asked for again (it expires from the cache on its own).
+
+A cache hit costs one small query (the version) and one cache read; no session, no
+template, no other query. Conditional GET: each page carries an ETag, and a client that
+already has it gets a 304.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import InterfaceError, OperationalError
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import quote_etag
+
+from .models import ContentVersion, SeedRecord
+
+CACHEABLE_METHODS = {"GET", "HEAD"}
+CACHEABLE_STATUSES = {200, 404}
+NOT_CONTENT = {ContentVersion, SeedRecord}
+
+
+def content_version() -> int:
+    version = ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+    return version or 0
+
+
+def _content_version_or_none() -> int | None:
+    """None when the database is unreachable: the request then goes to the view, whose
+    own database error becomes the 503 page (rosario_intl.middleware)."""
+    try:
+        return content_version()
+    except (OperationalError, InterfaceError):
+        return None
+
+
+def content_changed(**kwargs) -> None:
+    """Raise the content version, in the same transaction as the change itself."""
+    if kwargs.get("raw"):  # loaddata: the fixture's own rows, nothing to invalidate yet
+        return
+    if not ContentVersion.objects.filter(pk=1).update(version=F("version") + 1):
+        ContentVersion.objects.get_or_create(pk=1, defaults={"version": 1})
+
+
+# A signal rather than a call in each save path: content changes through the admin, its
+# inlines, reversion's restores, the seed commands and the shell, and every one of them
+# must invalidate the pages.
+@receiver(post_save, dispatch_uid="page_cache_post_save")
+@receiver(post_delete, dispatch_uid="page_cache_post_delete")
+@receiver(m2m_changed, dispatch_uid="page_cache_m2m_changed")
+def _on_change(sender, **kwargs):
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.app_label != "cooperation" or sender in NOT_CONTENT:
+        return
+    content_changed(**kwargs)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs of public pages from the cache, keyed on the content version.
+
+    Placed after the session and authentication middleware: it steps aside for anyone
+    with a session cookie (staff), for the admin and for previews.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+        self.enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
+        self.admin_prefixes = tuple(
+            f"/{code}/{settings.ADMIN_URL}" for code, _name in settings.LANGUAGES
+        )
+        # Public pages live under a language prefix; health probes and the like do not,
+        # and must not even read the version.
+        self.public_prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def cacheable_request(self, request) -> bool:
+        return (
+            self.enabled
+            and request.method in CACHEABLE_METHODS
+            and request.path.startswith(self.public_prefixes)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(self.admin_prefixes)
+            and "preview" not in request.GET
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        cache = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+        version = _content_version_or_none()
+        if version is None:
+            return self.get_response(request)
+        path_hash = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False)
+        key = f"page:{version}:{path_hash.hexdigest()}"
+        response = cache.get(key)
+        if response is None:
+            response = self.get_response(request)
+            if not self.cacheable_response(response):
+                return response
+            response["ETag"] = quote_etag(f"{version}-{path_hash.hexdigest()[:16]}")
+            # Browsers and proxies may keep the page but must ask again before using it:
+            # an edit has to show at once.
+            patch_cache_control(response, public=True, no_cache=True)
+            cache.set(key, response, self.timeout)
+        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+        return conditional if conditional is not None else response
+
+    @staticmethod
+    def cacheable_response(response) -> bool:
+        return (
+            response.status_code in CACHEABLE_STATUSES
+            and not response.streaming
+            and not response.cookies
+            and "no-store" not in response.get("Cache-Control", "")
+            and "private" not in response.get("Cache-Control", "")
+        )

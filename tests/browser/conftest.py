@@ -1,0 +1,126 @@
+"""The site as a visitor sees it: the seed content served by a live server to Chromium.
+
+Without Chromium, java or vnu.jar the checks that need them are skipped, and say why.
+On CI (``CI=true``) they fail instead: .ci/run installs those tools, and a skip there
+would hide a broken install step.
+
+Loading the seed takes longer than a page check, so it is loaded once for this package,
+not per test: pytest-django's ``live_server`` fixture would pull in ``transactional_db``,
+which empties the database after every test. Each test here is an ordinary ``django_db``
+test; after the package's last one the database is put back as it was before the seed.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, connections
+from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from tests.browser.pages import DESKTOP
+
+# Debian's package. Playwright's own browser download does not work on our machines.
+CHROMIUM = "/usr/bin/chromium"
+# --no-sandbox because the tests run as root; the rest stop Chromium reaching the network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def missing_tool(checks: str, reason: str):
+    if os.environ.get("CI", "") not in {"", "0", "false"}:
+        pytest.fail(f"{checks} cannot run on CI: {reason}", pytrace=False)
+    pytest.skip(f"{checks} skipped: {reason}")
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """One headless Chromium for all the browser tests."""
+    if not os.access(CHROMIUM, os.X_OK):
+        missing_tool("browser tests", f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with pytest.MonkeyPatch.context() as env, sync_playwright() as playwright:
+        # Playwright's sync API runs an event loop in this thread, and Django refuses
+        # database access from a thread with a running loop (pytest-django's advice).
+        env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+        # While the loop runs, Django keeps the tests' connections apart from the thread's
+        # usual ones, and nothing else closes them: left open, PostgreSQL could not drop
+        # the test database at the end of the run.
+        connections.close_all()
+
+
+@pytest.fixture(scope="package")
+def seeded_database(django_db_setup, django_db_blocker):
+    """The test database with the seed content, for every test in this package.
+
+    Each test must still be marked ``django_db``: that is what makes pytest-django create
+    the test database, so the seed never lands in the real one. Afterwards the database is
+    restored the way Django's ``serialized_rollback`` does it, keeping what the migrations
+    stored (content types, permissions, staff groups) as it was, primary keys included.
+    """
+    with django_db_blocker.unblock():
+        before = connection.creation.serialize_db_to_string()
+        call_command("load_seed", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        call_command(
+            "flush",
+            interactive=False,
+            verbosity=0,
+            reset_sequences=False,
+            inhibit_post_migrate=True,
+        )
+        connection.creation.deserialize_db_from_string(before)
+
+
+@pytest.fixture(scope="package")
+def live_server_url(seeded_database):
+    server = LiveServer("127.0.0.1")
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
+def open_page(browser, live_server_url):
+    """Open a path of the live site in a fresh browser context; check the status code.
+
+    ``open_page("/es/", viewport=PHONE)`` returns the Playwright page once it has loaded.
+    """
+    contexts = []
+
+    def open_page(path, *, viewport=DESKTOP, status=200):
+        context = browser.new_context(viewport=viewport, base_url=live_server_url)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        response = page.goto(path)
+        assert response.status == status, f"GET {path} answered {response.status}, not {status}"
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def vnu():
+    """The command that runs the Nu HTML checker, less the files to check."""
+    java = shutil.which("java")
+    if java is None:
+        missing_tool("HTML check", "no java (apt-get install openjdk-17-jre-headless)")
+    if not VNU_JAR.is_file():
+        missing_tool("HTML check", f"no {VNU_JAR.relative_to(settings.BASE_DIR)} (npm ci)")
+    return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]

@@ -1,0 +1,64 @@
+"""Every kind of public page, once, with the seed entry that stands for it.
+
+The browser tests and the HTML check both walk this table, so a new page type is added here
+once. Addresses are reversed in each language, never written out: the URL words are
+translated (``pgettext_lazy("url", ...)``) and so are the slugs.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from cooperation import seed_data
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+
+
+def _seed_slugs(items: list[dict], key: str) -> dict[str, str]:
+    item = next(item for item in items if item["key"] == key)
+    return {code: item[f"slug_{code}"] for code in LANGUAGES}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    name: str
+    url_name: str
+    slugs: dict[str, str] = field(default_factory=dict)
+    query: dict[str, str] = field(default_factory=dict)
+    status: int = 200
+
+    def path(self, language: str) -> str:
+        kwargs = {"slug": self.slugs[language]} if self.slugs else {}
+        with translation.override(language):
+            path = reverse(f"cooperation:{self.url_name}", kwargs=kwargs)
+        return f"{path}?{self.query[language]}" if self.query else path
+
+
+PAGES = [
+    SitePage("home", "home"),
+    SitePage("program_list", "program_list"),
+    SitePage("program_detail", "program_detail", _seed_slugs(seed_data.PROGRAMS, "global-compact")),
+    SitePage("project_list", "project_list"),
+    SitePage("project_detail", "project_detail", _seed_slugs(seed_data.PROJECTS, "trama")),
+    SitePage("partner_list", "partner_list"),
+    SitePage("partner_detail", "partner_detail", _seed_slugs(seed_data.PARTNERS, "turin")),
+    SitePage("network_list", "network_list"),
+    SitePage("network_detail", "network_detail", _seed_slugs(seed_data.NETWORKS, "mercocities")),
+    SitePage("timeline", "timeline"),
+    SitePage("search", "search", query={"es": "q=residuos", "en": "q=waste"}),
+    SitePage(
+        "filtered_projects", "project_list", query=dict.fromkeys(LANGUAGES, "status=completed")
+    ),
+    SitePage("open_data", "open_data"),
+    SitePage("coverage", "coverage"),
+    SitePage(
+        "not_found",
+        "project_detail",
+        dict.fromkeys(LANGUAGES, "no-such-project"),
+        status=404,
+    ),
+]

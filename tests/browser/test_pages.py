@@ -1,0 +1,63 @@
+"""Every page type in both languages: no WCAG 2.1 A/AA violations, no sideways scrolling."""
+
+from operator import attrgetter
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.pages import DESKTOP, LANGUAGES, PAGES, PHONE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+# The outermost elements that stick out past the right edge of the window: the ones to fix.
+OVERFLOW_SCRIPT = """() => {
+  const edge = window.innerWidth;
+  const sticksOut = (element) => element && element.getBoundingClientRect().right > edge + 1;
+  const culprits = [...document.body.querySelectorAll("*")]
+    .filter((element) => sticksOut(element) && !sticksOut(element.parentElement))
+    .slice(0, 10)
+    .map((element) => ({
+      right: Math.round(element.getBoundingClientRect().right),
+      html: element.outerHTML.replace(/\\s+/g, " ").slice(0, 160),
+    }));
+  return {scrollWidth: document.documentElement.scrollWidth, innerWidth: edge, culprits};
+}"""
+
+
+def axe_report(violations: list[dict]) -> str:
+    lines = [f"{len(violations)} WCAG 2.1 A/AA violation(s):"]
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{violation['helpUrl']}]"
+        )
+        for node in violation["nodes"]:
+            lines.append(f"    at {', '.join(map(str, node['target']))}: {node['html']}")
+            lines.extend(f"      {line}" for line in node["failureSummary"].splitlines())
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "375px"])
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("site_page", PAGES, ids=attrgetter("name"))
+def test_page_has_no_wcag_violations(open_page, site_page, language, viewport):
+    page = open_page(site_page.path(language), viewport=viewport, status=site_page.status)
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, axe_report(violations)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("site_page", PAGES, ids=attrgetter("name"))
+def test_page_does_not_scroll_sideways_at_375px(open_page, site_page, language):
+    page = open_page(site_page.path(language), viewport=PHONE, status=site_page.status)
+    overflow = page.evaluate(OVERFLOW_SCRIPT)
+    assert overflow["scrollWidth"] <= overflow["innerWidth"], (
+        f"the page is {overflow['scrollWidth']}px wide in a {overflow['innerWidth']}px window; "
+        "sticking out:\n"
+        + "\n".join(f"  right edge at {c['right']}px: {c['html']}" for c in overflow["culprits"])
+    )

@@ -1,0 +1,273 @@
+"""The CSV and JSON downloads and the open data page that documents them."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from cooperation import models, opendata, selectors
+from tests import factories
+from tests.test_views import make_data_tenfold
+
+pytestmark = pytest.mark.django_db
+
+DATASETS = ["programs", "projects", "partners", "networks", "participations"]
+
+
+def url_in(language: str, name: str, **kwargs) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def get_csv(client, dataset: str, language: str = "es") -> list[dict]:
+    response = client.get(url_in(language, "cooperation:open_data_csv", dataset=dataset))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="rosario-cooperation-{dataset}.csv"'
+    )
+    assert not response.content.startswith(b"\xef\xbb\xbf"), "no byte order mark"
+    reader = csv.DictReader(io.StringIO(response.content.decode("utf-8"), newline=""))
+    assert reader.fieldnames == opendata.DATASETS[dataset].column_names
+    return list(reader)
+
+
+def get_json(client, dataset: str, language: str = "es") -> dict:
+    response = client.get(url_in(language, "cooperation:open_data_json", dataset=dataset))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="rosario-cooperation-{dataset}.json"'
+    )
+    data = json.loads(response.content.decode("utf-8"))
+    assert data["dataset"] == dataset
+    assert data["columns"] == opendata.DATASETS[dataset].column_names
+    assert all(list(item) == data["columns"] for item in data["items"])
+    return data
+
+
+def published_ids(dataset: str) -> set[int]:
+    querysets = {
+        "programs": models.Program.objects.published(),
+        "projects": selectors.project_list(),
+        "partners": models.Partner.objects.published(),
+        "networks": selectors.network_list(),
+        "participations": selectors.open_data_participation_list(),
+    }
+    return set(querysets[dataset].values_list("pk", flat=True))
+
+
+def make_drafts() -> dict[str, object]:
+    """One draft (or an entry hidden by a draft) of each kind, next to published ones."""
+    published_program = factories.ProgramFactory(title_es="Programa publicado")
+    draft_program = factories.ProgramFactory(
+        title_es="Programa borrador", publication=models.PublicationStatus.DRAFT
+    )
+    draft_partner = factories.PartnerFactory(
+        name_es="Socio borrador", publication=models.PublicationStatus.DRAFT
+    )
+    return {
+        "programs": draft_program,
+        "projects": factories.ProjectFactory(
+            title_es="Proyecto borrador", publication=models.PublicationStatus.DRAFT
+        ),
+        "project of a draft program": factories.ProjectFactory(
+            title_es="Proyecto de un programa borrador", program=draft_program
+        ),
+        "partners": draft_partner,
+        "networks": factories.NetworkFactory(publication=models.PublicationStatus.DRAFT),
+        "participations": factories.ParticipationFactory(
+            partner=draft_partner, project__program=published_program
+        ),
+        "participation in a draft project": factories.ParticipationFactory(
+            project__publication=models.PublicationStatus.DRAFT
+        ),
+    }
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_csv_round_trip_has_every_published_entry(client, seeded, dataset):
+    rows = get_csv(client, dataset)
+    assert {int(row["id"]) for row in rows} == published_ids(dataset)
+    assert len(rows) == len(published_ids(dataset))
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_json_round_trip_has_every_published_entry(client, seeded, dataset):
+    data = get_json(client, dataset)
+    assert {item["id"] for item in data["items"]} == published_ids(dataset)
+    assert data["license"] == {
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    }
+    assert data["documentation"] == "http://testserver" + url_in("es", "cooperation:open_data")
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_drafts_are_in_no_download(client, db, dataset):
+    # "projects" also names the project of a draft program, and so on.
+    hidden = {obj.pk for key, obj in make_drafts().items() if key.startswith(dataset[:-1])}
+    csv_ids = {int(row["id"]) for row in get_csv(client, dataset)}
+    json_ids = {item["id"] for item in get_json(client, dataset)["items"]}
+    assert csv_ids == json_ids == published_ids(dataset)
+    assert hidden and not hidden & csv_ids
+    for language in ("es", "en"):
+        content = client.get(
+            url_in(language, "cooperation:open_data_csv", dataset=dataset)
+        ).content.decode()
+        assert "borrador" not in content
+
+
+def test_both_languages_in_stable_columns(client, seeded):
+    (row,) = [row for row in get_csv(client, "programs", "en") if row["slug_es"] == "pacto-global"]
+    assert row["title_es"] == "Pacto Global"
+    assert row["title_en"] == "Global Compact"
+    assert row["url_es"] == "http://testserver/es/programas/pacto-global/"
+    assert row["url_en"] == "http://testserver/en/programs/global-compact/"
+    assert row["status"] == "active"
+    assert row["sdgs"] == "8|13|16|17"
+    assert row["iati_identifier"] == f"AR-ROSARIO-program-{row['id']}"
+    # The same file, whichever language prefix it is downloaded under.
+    assert get_csv(client, "programs", "es") == get_csv(client, "programs", "en")
+
+
+def test_json_keeps_types_and_lists(client, seeded):
+    items = get_json(client, "projects")["items"]
+    (project,) = [
+        item for item in items if item["slug_en"] == "metropolitan-solid-waste-management"
+    ]
+    assert project["start_year"] == 2021
+    assert project["sdgs"] == [7, 11, 12]
+    assert "Waste management" in project["themes_en"]
+    assert project["description_en"].startswith("The proposal presented and led by")
+    (trama,) = [item for item in items if item["slug_es"] == "trama"]
+    assert trama["start_year"] is None
+
+
+def test_untranslated_text_is_empty_not_spanish(client, db):
+    factories.ProjectFactory(title_en="", slug_en=None, summary_en="", title_es="Solo en español")
+    (row,) = get_csv(client, "projects")
+    assert (row["title_es"], row["title_en"], row["slug_en"]) == ("Solo en español", "", "")
+    (item,) = get_json(client, "projects")["items"]
+    assert (item["title_en"], item["slug_en"], item["summary_en"]) == (None, None, None)
+
+
+def test_links_to_drafts_are_left_empty(client, db):
+    draft_parent = factories.ProgramFactory(publication=models.PublicationStatus.DRAFT)
+    draft_network = factories.NetworkFactory(publication=models.PublicationStatus.DRAFT)
+    factories.ProgramFactory(parent=draft_parent, network=draft_network)
+    (item,) = get_json(client, "programs")["items"]
+    assert (item["parent_id"], item["network_id"]) == (None, None)
+    parent = factories.ProgramFactory()
+    network = factories.NetworkFactory()
+    child = factories.ProgramFactory(parent=parent, network=network)
+    (item,) = [i for i in get_json(client, "programs")["items"] if i["id"] == child.pk]
+    assert (item["parent_id"], item["network_id"]) == (parent.pk, network.pk)
+
+
+def test_network_member_since_keeps_only_the_known_part(client, db):
+    factories.NetworkFactory(
+        member_since="2015-12-01", member_since_precision=models.DatePrecision.MONTH
+    )
+    (item,) = get_json(client, "networks")["items"]
+    assert item["member_since"] == "2015-12"
+
+
+def test_participation_roles_with_their_iati_codes(client, db):
+    factories.ParticipationFactory(role=models.ParticipationRole.FUNDER, note_es="Nota")
+    (row,) = get_csv(client, "participations")
+    assert (row["role"], row["iati_role"], row["note_es"], row["note_en"]) == (
+        "funder",
+        "1",
+        "Nota",
+        "",
+    )
+
+
+def test_unknown_dataset_is_404(client, db):
+    for name, dataset in (("open_data_csv", "milestones"), ("open_data_json", "secrets")):
+        assert client.get(url_in("es", f"cooperation:{name}", dataset=dataset)).status_code == 404
+
+
+def test_downloads_may_be_fetched_from_other_sites(client, db):
+    response = client.get(url_in("es", "cooperation:open_data_json", dataset="partners"))
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+# The open data page.
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_open_data_page_links_every_download_and_documents_every_column(client, seeded, language):
+    response = client.get(url_in(language, "cooperation:open_data"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f'<html lang="{language}"' in content
+    for dataset in DATASETS:
+        for name in ("cooperation:open_data_csv", "cooperation:open_data_json"):
+            assert f'href="{url_in(language, name, dataset=dataset)}"' in content
+        for column in opendata.DATASETS[dataset].column_names:
+            assert f"<code>{column}</code>" in content
+    assert f'href="{url_in(language, "cooperation:iati_activities")}"' in content
+    for feed_language in ("es", "en"):
+        assert f'href="{url_in(feed_language, "cooperation:feed")}"' in content
+    assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in (
+        content
+    )
+    # The IATI identifier prefix is said not to be a registered one.
+    assert "AR-ROSARIO" in content
+
+
+def test_open_data_page_lists_each_iati_file_and_what_is_left_out(client, seeded):
+    content = client.get(url_in("en", "cooperation:open_data")).content.decode()
+    assert url_in("en", "cooperation:iati_project", slug="ecologistics") in content
+    assert "TRAMA, a network for sustainable inclusion</a>: neither its start year" in content
+    assert url_in("en", "cooperation:iati_project", slug="trama") not in content
+
+
+def test_license_comes_from_the_settings(client, db, settings):
+    settings.OPEN_DATA_LICENSE = {
+        "name": "ODbL 1.0",
+        "url": "https://opendatacommons.org/licenses/odbl/1-0/",
+    }
+    content = client.get(url_in("en", "cooperation:open_data")).content.decode()
+    assert 'rel="license">ODbL 1.0</a>' in content
+    data = get_json(client, "programs")
+    assert data["license"]["name"] == "ODbL 1.0"
+
+
+def test_open_data_page_is_linked_from_every_page(client, seeded):
+    for language in ("es", "en"):
+        content = client.get(url_in(language, "cooperation:home")).content.decode()
+        assert f'href="{url_in(language, "cooperation:open_data")}"' in content
+        assert f'href="{url_in(language, "cooperation:coverage")}"' in content
+
+
+# (url name, kwargs, queries): the IATI pages load the portfolio with ten queries, whatever
+# its size; a page adds one for the contact settings.
+# Each count includes the page cache's one query for the content version.
+PINNED = [
+    ("cooperation:open_data", {}, 12),
+    ("cooperation:open_data_csv", {"dataset": "programs"}, 4),
+    ("cooperation:open_data_json", {"dataset": "projects"}, 4),
+    ("cooperation:open_data_csv", {"dataset": "partners"}, 2),
+    ("cooperation:open_data_csv", {"dataset": "networks"}, 2),
+    ("cooperation:open_data_json", {"dataset": "participations"}, 2),
+    ("cooperation:iati_activities", {}, 11),
+    ("cooperation:iati_project", {"slug": "ecologistics"}, 12),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "queries"), PINNED)
+def test_query_count_is_pinned_and_does_not_grow(
+    client, seeded, django_assert_num_queries, name, kwargs, queries
+):
+    path = url_in("es", name, **kwargs)
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200
+    make_data_tenfold()
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200

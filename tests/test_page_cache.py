@@ -1,0 +1,107 @@
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from cooperation import models
+from cooperation.page_cache import content_version
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+TWO_WORKERS = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "w1"},
+    "worker2": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "w2"},
+}
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    for alias in ("default",):
+        caches[alias].clear()
+
+
+def test_every_content_change_raises_the_version(db):
+    start = content_version()
+    program = factories.ProgramFactory()
+    after_create = content_version()
+    assert after_create > start
+    program.title_en = "Changed"
+    program.save()
+    assert content_version() > after_create
+    before = content_version()
+    program.themes.add(factories.ThemeFactory())
+    assert content_version() > before
+    before = content_version()
+    program.delete()
+    assert content_version() > before
+
+
+def test_a_cached_page_costs_one_query(client, seeded, django_assert_num_queries):
+    client.get("/es/")
+    with django_assert_num_queries(1):
+        response = client.get("/es/")
+    assert response.status_code == 200
+    assert response["ETag"]
+
+
+def test_an_edit_shows_at_once(client, seeded):
+    program = models.Program.objects.get(slug_es="pacto-global")
+    assert "Pacto Global" in client.get("/es/programas/pacto-global/").content.decode()
+    program.title_es = "Pacto Global (título nuevo)"
+    program.save()
+    assert "título nuevo" in client.get("/es/programas/pacto-global/").content.decode()
+
+
+@override_settings(CACHES=TWO_WORKERS)
+def test_a_second_worker_does_not_serve_the_old_page(seeded):
+    # Two workers: each with a cache of its own (the worst case: no shared Redis).
+    first, second = Client(), Client()
+    with override_settings(PAGE_CACHE_ALIAS="default"):
+        assert "Global Compact" in first.get("/en/programs/global-compact/").content.decode()
+    with override_settings(PAGE_CACHE_ALIAS="worker2"):
+        assert "Global Compact" in second.get("/en/programs/global-compact/").content.decode()
+    program = models.Program.objects.get(slug_es="pacto-global")
+    program.title_en = "Global Compact, edited"
+    program.save()
+    with override_settings(PAGE_CACHE_ALIAS="worker2"):
+        assert (
+            "Global Compact, edited" in second.get("/en/programs/global-compact/").content.decode()
+        )
+    with override_settings(PAGE_CACHE_ALIAS="default"):
+        assert (
+            "Global Compact, edited" in first.get("/en/programs/global-compact/").content.decode()
+        )
+
+
+def test_conditional_get_answers_304(client, seeded):
+    etag = client.get("/en/").headers["ETag"]
+    response = client.get("/en/", headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    models.Program.objects.get(slug_es="pacto-global").save()
+    assert client.get("/en/", headers={"If-None-Match": etag}).status_code == 200
+
+
+def queries_for(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_staff_and_previews_are_not_served_from_the_cache(client, seeded, settings):
+    client.get("/es/")
+    assert queries_for(client, "/es/") == 1
+    client.cookies[settings.SESSION_COOKIE_NAME] = "a-staff-session"
+    assert queries_for(client, "/es/") > 1
+
+
+def test_pages_that_set_cookies_are_not_cached():
+    from django.http import HttpResponse
+
+    from cooperation.page_cache import PageCacheMiddleware
+
+    response = HttpResponse("x")
+    response.set_cookie("a", "b")
+    assert not PageCacheMiddleware.cacheable_response(response)
+    assert PageCacheMiddleware.cacheable_response(HttpResponse("x"))
