@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test seed serve backup restore audit lint format messages clean
+.PHONY: install run test seed serve backup restore audit bench lint format messages clean
 
 install: $(VENV)/.installed
 
@@ -57,6 +57,12 @@ restore:
 # Known vulnerabilities in the installed dependencies (asks PyPI's advisory database).
 audit: install
 	$(BIN)/python scripts/audit.py
+
+# The production stack under load (gunicorn + PostgreSQL, wrk): writes bench/results.md.
+# Needs the PostgreSQL server on 127.0.0.1:5432 (BENCH_PG to change it) and wrk.
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/run.py
 
 lint: install
 	$(BIN)/ruff check .
