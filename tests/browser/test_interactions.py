@@ -34,7 +34,10 @@ def test_header_search_box_finds_and_highlights(open_page, language, query, expe
     page.locator("header input[type=search]").fill(query)
     page.locator("header form[role=search] button").click()
     expect(page.locator("h1")).to_have_count(1)
-    expect(page.locator(".search-results mark").first).to_have_text(expected)
+    # Which result comes first depends on the database's ranking; each one marks the word.
+    expect(page.locator(".search-results mark").first).to_have_text(
+        re.compile(expected, re.IGNORECASE)
+    )
     expect(page.locator(".result-count")).to_contain_text(query)
 
 
