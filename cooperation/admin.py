@@ -145,6 +145,24 @@ class PartnerKindFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=participations.values(entry))
 
 
+class NeedsReviewFilter(admin.SimpleListFilter):
+    """Entries never reviewed, or last reviewed longer ago than REVIEW_INTERVAL_DAYS."""
+
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("needed", _("Needs review")), ("done", _("Reviewed recently"))]
+
+    def queryset(self, request, queryset):
+        needed = Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=models.review_due_before())
+        if self.value() == "needed":
+            return queryset.filter(needed)
+        if self.value() == "done":
+            return queryset.exclude(needed)
+        return queryset
+
+
 # Content admins --------------------------------------------------------------------------
 
 
@@ -344,7 +362,7 @@ class PublishableAdmin(ContentAdmin):
     """Draft or published: only users with the publish permission may change which."""
 
     PUBLICATION_FIELDS = ("publication", "publish_at")
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", "mark_reviewed"]
     # What must be published too for the entry's page to be public.
     public_only_with: tuple[str, ...] = ()
 
@@ -431,6 +449,37 @@ class PublishableAdmin(ContentAdmin):
             messages.SUCCESS,
         )
 
+    @admin.display(description=_("needs review"), boolean=True)
+    def needs_review(self, obj):
+        return obj.needs_review()
+
+    @admin.action(description=_("Mark as reviewed today"), permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        label = str(self.opts.get_field("reviewed_at").verbose_name)
+        today = timezone.localdate()
+        selected = list(queryset.values_list("pk", flat=True))
+        count = 0
+        with transaction.atomic():
+            entries = self.model._base_manager.select_for_update().filter(pk__in=selected)
+            for obj in entries.order_by("pk"):
+                # Saved one by one, like an edit: the version rises (an open form on it is
+                # then refused, not silently overwritten) and the history records it.
+                version_claim(obj, expected=obj.version)
+                obj.reviewed_at = today
+                obj.save()
+                self.log_change(request, obj, [{"changed": {"fields": [label]}}])
+                count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d entry marked as reviewed today.",
+                "%(count)d entries marked as reviewed today.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
     def _set_publication(self, request, queryset, publication) -> int:
         label = str(self.opts.get_field("publication").verbose_name)
         selected = list(queryset.values_list("pk", flat=True))
@@ -449,6 +498,7 @@ class PublishableAdmin(ContentAdmin):
 ENTRY_FILTERS = [
     "publication",
     EnglishTranslationFilter,
+    NeedsReviewFilter,
     "status",
     YearFilter,
     PartnerKindFilter,
@@ -459,6 +509,7 @@ ENTRY_FILTERS = [
 
 
 PUBLICATION_FIELDSET = (_("Publication"), {"fields": ["publication", "publish_at"]})
+REVIEW_FIELDSET = (_("Review"), {"fields": ["reviewed_at"]})
 
 
 def entry_fieldsets(*relations: str) -> list:
@@ -470,7 +521,7 @@ def entry_fieldsets(*relations: str) -> list:
             {
                 "fields": [
                     *relations,
-                    "status",
+                    ("status", "keep_status"),
                     "rosario_role",
                     ("start_year", "end_year"),
                     "themes",
@@ -480,6 +531,7 @@ def entry_fieldsets(*relations: str) -> list:
         ),
         (_("Image"), {"fields": ["image", "image_alt"]}),
         PUBLICATION_FIELDSET,
+        REVIEW_FIELDSET,
     ]
 
 
@@ -492,6 +544,7 @@ class EntryAdmin(PublishableAdmin):
         "end_year",
         "publication",
         "english_complete",
+        "needs_review",
         "public_pages",
     ]
     search_fields = ["title_es", "title_en", "summary_es", "summary_en", "body_es", "body_en"]
@@ -503,7 +556,7 @@ class EntryAdmin(PublishableAdmin):
 @admin.register(models.Program)
 class ProgramAdmin(EntryAdmin):
     fieldsets = entry_fieldsets("parent", "network")
-    list_filter = [*ENTRY_FILTERS[:2], "network", *ENTRY_FILTERS[2:]]
+    list_filter = [*ENTRY_FILTERS[:3], "network", *ENTRY_FILTERS[3:]]
     autocomplete_fields = ["parent", "network"]
 
 
@@ -512,7 +565,7 @@ class ProjectAdmin(EntryAdmin):
     fieldsets = entry_fieldsets("program")
     public_only_with = ("program",)
     list_display = ["title_es", "title_en", "program", *EntryAdmin.list_display[2:]]
-    list_filter = [*ENTRY_FILTERS[:2], "program", "program__network", *ENTRY_FILTERS[2:]]
+    list_filter = [*ENTRY_FILTERS[:3], "program", "program__network", *ENTRY_FILTERS[3:]]
     list_select_related = ["program"]
     autocomplete_fields = ["program"]
 
@@ -535,19 +588,32 @@ class PartnerAdmin(PublishableAdmin):
                 ]
             },
         ),
+        (
+            _("Location"),
+            {
+                "fields": ["city", ("latitude", "longitude")],
+                "description": _(
+                    "For the map of partners: the city, or an organization's headquarters. "
+                    "Without coordinates the partner is listed as location not recorded."
+                ),
+            },
+        ),
         (_("Logo"), {"fields": ["logo", "logo_alt"]}),
         PUBLICATION_FIELDSET,
+        REVIEW_FIELDSET,
     ]
     list_display = [
         "name_es",
         "name_en",
         "kind",
         "country_es",
+        "city_es",
         "publication",
         "english_complete",
+        "needs_review",
         "public_pages",
     ]
-    list_filter = ["publication", EnglishTranslationFilter, "kind"]
+    list_filter = ["publication", EnglishTranslationFilter, NeedsReviewFilter, "kind"]
     search_fields = [
         "name_es",
         "name_en",
@@ -555,6 +621,8 @@ class PartnerAdmin(PublishableAdmin):
         "acronym_en",
         "country_es",
         "country_en",
+        "city_es",
+        "city_en",
     ]
     prepopulated_fields = {"slug_es": ["name_es"], "slug_en": ["name_en"]}
 
@@ -576,6 +644,7 @@ class NetworkAdmin(PublishableAdmin):
             },
         ),
         PUBLICATION_FIELDSET,
+        REVIEW_FIELDSET,
     ]
     list_display = [
         "organization",
@@ -583,9 +652,10 @@ class NetworkAdmin(PublishableAdmin):
         "member_since",
         "publication",
         "english_complete",
+        "needs_review",
         "public_pages",
     ]
-    list_filter = ["publication", EnglishTranslationFilter]
+    list_filter = ["publication", EnglishTranslationFilter, NeedsReviewFilter]
     list_select_related = ["organization"]
     public_only_with = ("organization",)
     search_fields = [

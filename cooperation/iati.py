@@ -226,10 +226,12 @@ def _activity_dates(entry) -> list[tuple[str, str]]:
     """(type, ISO date) pairs. IATI needs a full date: a year is pinned to its first or last day."""
     dates = []
     if entry.start_year:
-        start = PLANNED_START if entry.status == CooperationStatus.PLANNED else ACTUAL_START
+        start = (
+            PLANNED_START if entry.effective_status == CooperationStatus.PLANNED else ACTUAL_START
+        )
         dates.append((start, f"{entry.start_year:04d}-01-01"))
     if entry.end_year:
-        end = ACTUAL_END if entry.status == CooperationStatus.COMPLETED else PLANNED_END
+        end = ACTUAL_END if entry.effective_status == CooperationStatus.COMPLETED else PLANNED_END
         dates.append((end, f"{entry.end_year:04d}-12-31"))
     return dates
 
@@ -363,7 +365,9 @@ class Publication:
             _narratives(
                 ET.SubElement(activity, "participating-org", attributes), organisation.names
             )
-        ET.SubElement(activity, "activity-status", {"code": ACTIVITY_STATUSES[entry.status]})
+        ET.SubElement(
+            activity, "activity-status", {"code": ACTIVITY_STATUSES[entry.effective_status]}
+        )
         for date_type, iso_date in _activity_dates(entry):
             date = ET.SubElement(
                 activity, "activity-date", {"type": date_type, "iso-date": iso_date}

@@ -129,6 +129,43 @@ class CooperationStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+def ended_unmarked_q(year: int) -> Q:
+    """Entries entered as ongoing whose end year has passed, and that staff did not keep so.
+
+    They are shown as completed (see ``CooperationEntry.effective_status``).
+    """
+    return Q(status=CooperationStatus.ACTIVE, keep_status=False, end_year__lt=year)
+
+
+class Reviewable(models.Model):
+    """When staff last checked that the entry is still right."""
+
+    reviewed_at = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The day staff last checked that this entry is still accurate."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def needs_review(self, *, today: datetime.date | None = None) -> bool:
+        """Never reviewed, or reviewed longer ago than ``settings.REVIEW_INTERVAL_DAYS``."""
+        if self.reviewed_at is None:
+            return True
+        return self.reviewed_at < review_due_before(today)
+
+
+def review_interval() -> datetime.timedelta:
+    return datetime.timedelta(days=getattr(settings, "REVIEW_INTERVAL_DAYS", 365))
+
+
+def review_due_before(today: datetime.date | None = None) -> datetime.date:
+    """Entries last reviewed before this day need a new review."""
+    return (today or timezone.localdate()) - review_interval()
+
+
 class RosarioRole(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
     LEAD = "lead", _("Lead")
@@ -227,7 +264,11 @@ class PartnerKind(models.TextChoices):
     COMPANY = "company", _("Company")
 
 
-class Partner(Publishable, Versioned):
+LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
+LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
+
+
+class Partner(Publishable, Reviewable, Versioned):
     """Any organization the city works with: a city, an agency, a network, a university..."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -252,12 +293,51 @@ class Partner(Publishable, Versioned):
         blank=True,
         help_text=_("What the logo shows, for people who cannot see it. Required with a logo."),
     )
+    city = models.CharField(
+        _("city"),
+        max_length=120,
+        blank=True,
+        help_text=_("The city itself, or for an organization the city of its headquarters."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=LATITUDE_VALIDATORS,
+        help_text=_("Of the city, in decimal degrees (south is negative). For the map."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=LONGITUDE_VALIDATORS,
+        help_text=_("Of the city, in decimal degrees (west is negative). For the map."),
+    )
 
     class Meta:
         verbose_name = _("partner organization")
         verbose_name_plural = _("partner organizations")
         ordering = ["pk"]
-        constraints = unique_slugs("partner")
+        constraints = [
+            *unique_slugs("partner"),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="partner_both_coordinates_or_none",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90) | Q(latitude__isnull=True),
+                name="partner_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__gte=-180, longitude__lte=180) | Q(longitude__isnull=True),
+                name="partner_longitude_in_range",
+            ),
+        ]
         permissions = [publish_permission("partner")]
 
     def __str__(self):
@@ -266,13 +346,21 @@ class Partner(Publishable, Versioned):
     def get_absolute_url(self):
         return reverse("cooperation:partner_detail", kwargs={"slug": self.slug})
 
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
     def clean(self):
         super().clean()
-        if errors := missing_description(self, "logo", "logo_alt"):
+        errors = missing_description(self, "logo", "logo_alt")
+        if (self.latitude is None) != (self.longitude is None):
+            missing_field = "longitude" if self.longitude is None else "latitude"
+            errors[missing_field] = _("Give both the latitude and the longitude, or neither.")
+        if errors:
             raise ValidationError(errors)
 
 
-class Network(Publishable, Versioned):
+class Network(Publishable, Reviewable, Versioned):
     """A network or initiative Rosario belongs to, and Rosario's membership in it."""
 
     organization = models.OneToOneField(
@@ -312,7 +400,7 @@ class Network(Publishable, Versioned):
         return format_partial_date(self.member_since, self.member_since_precision)
 
 
-class CooperationEntry(Publishable, PeriodMixin, Versioned):
+class CooperationEntry(Publishable, Reviewable, PeriodMixin, Versioned):
     """What programs and projects share."""
 
     title = models.CharField(_("title"), max_length=250)
@@ -321,6 +409,14 @@ class CooperationEntry(Publishable, PeriodMixin, Versioned):
     body = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     status = models.CharField(
         _("status"), max_length=10, choices=CooperationStatus, default=CooperationStatus.ACTIVE
+    )
+    keep_status = models.BooleanField(
+        _("keep this status even after the end year"),
+        default=False,
+        help_text=_(
+            "Otherwise an ongoing entry whose end year has passed is shown to the public "
+            "as completed."
+        ),
     )
     rosario_role = models.CharField(
         _("Rosario's role"), max_length=12, choices=RosarioRole, blank=True
@@ -348,6 +444,22 @@ class CooperationEntry(Publishable, PeriodMixin, Versioned):
 
     def __str__(self):
         return self.title
+
+    @property
+    def effective_status(self) -> str:
+        """The status the public sees: an ongoing entry is completed once its end year has
+        passed, unless staff chose to keep its status (``keep_status``)."""
+        if (
+            self.status == CooperationStatus.ACTIVE
+            and not self.keep_status
+            and self.end_year is not None
+            and self.end_year < timezone.localdate().year
+        ):
+            return CooperationStatus.COMPLETED
+        return self.status
+
+    def get_effective_status_display(self) -> str:
+        return CooperationStatus(self.effective_status).label
 
     def clean(self):
         errors = missing_description(self, "image", "image_alt")

@@ -96,6 +96,10 @@ def _languages() -> list[tuple[str, str]]:
     return list(settings.LANGUAGES)
 
 
+def _coordinate(value) -> float | None:
+    return None if value is None else float(value)
+
+
 def plain(name: str, description: str, *, attribute: str | None = None, choices=()) -> Column:
     attribute = attribute or name
     return Column(name, description, lambda obj, _context: getattr(obj, attribute), choices)
@@ -182,7 +186,11 @@ def entry_columns(kind: str) -> tuple[Column, ...]:
         *translated("slug", _("Last part of the page address")),
         *translated("summary", _("Summary")),
         *translated("description", _("Description, in Markdown"), attribute="body"),
-        plain("status", _("Status"), choices=tuple(CooperationStatus.choices)),
+        plain(
+            "status",
+            _("Status as entered by the staff"),
+            choices=tuple(CooperationStatus.choices),
+        ),
         plain("rosario_role", _("Rosario's role"), choices=tuple(RosarioRole.choices)),
         plain("start_year", _("Start year")),
         plain("end_year", _("End year")),
@@ -201,6 +209,15 @@ def entry_columns(kind: str) -> tuple[Column, ...]:
         ),
         *page_urls(),
         *timestamps(),
+        # Added later: at the end, so that the columns before keep their places.
+        plain(
+            "effective_status",
+            _(
+                "Status as the site shows it: an ongoing entry whose end year has passed is "
+                "completed, unless the staff chose to keep its status"
+            ),
+            choices=tuple(CooperationStatus.choices),
+        ),
     )
 
 
@@ -236,6 +253,17 @@ DATASETS = {
                 plain("website", _("Website")),
                 *page_urls(),
                 *timestamps(),
+                *translated("city", _("City, or the city of the organization's headquarters")),
+                Column(
+                    "latitude",
+                    _("Latitude of the city, in decimal degrees (south is negative)"),
+                    lambda obj, _context: _coordinate(obj.latitude),
+                ),
+                Column(
+                    "longitude",
+                    _("Longitude of the city, in decimal degrees (west is negative)"),
+                    lambda obj, _context: _coordinate(obj.longitude),
+                ),
             ),
             selectors.open_data_partner_list,
         ),

@@ -9,6 +9,8 @@ stays empty for staff to fill in. Themes and SDG tags are editorial classificati
 what the page describes.
 """
 
+from decimal import Decimal
+
 SDGS = [
     (1, "Fin de la pobreza", "No Poverty"),
     (2, "Hambre cero", "Zero Hunger"),
@@ -141,7 +143,9 @@ THEMES = [
     ),
 ]
 
-# key, kind, name (es, en), acronym (es, en), slug (es, en), country (es, en), description
+# key, kind, name (es, en), acronym (es, en), slug (es, en), country (es, en), description.
+# A place (city and coordinates, for the map) only where the page names the place itself:
+# the partner cities, and the university of Rosario. Other organizations' seats stay empty.
 PARTNERS = [
     {
         "key": "un-global-compact",
@@ -317,6 +321,10 @@ PARTNERS = [
         "slug_en": "national-university-of-rosario",
         "country_es": "Argentina",
         "country_en": "Argentina",
+        "city_es": "Rosario",
+        "city_en": "Rosario",
+        "latitude": Decimal("-32.9468"),
+        "longitude": Decimal("-60.6393"),
     },
     {
         "key": "turin",
@@ -327,6 +335,10 @@ PARTNERS = [
         "slug_en": "turin",
         "country_es": "Italia",
         "country_en": "Italy",
+        "city_es": "Turín",
+        "city_en": "Turin",
+        "latitude": Decimal("45.0703"),
+        "longitude": Decimal("7.6869"),
     },
     {
         "key": "rio-de-janeiro",
@@ -337,6 +349,10 @@ PARTNERS = [
         "slug_en": "rio-de-janeiro",
         "country_es": "Brasil",
         "country_en": "Brazil",
+        "city_es": "Río de Janeiro",
+        "city_en": "Rio de Janeiro",
+        "latitude": Decimal("-22.9068"),
+        "longitude": Decimal("-43.1729"),
     },
     {
         "key": "belo-horizonte",
@@ -347,6 +363,10 @@ PARTNERS = [
         "slug_en": "belo-horizonte",
         "country_es": "Brasil",
         "country_en": "Brazil",
+        "city_es": "Belo Horizonte",
+        "city_en": "Belo Horizonte",
+        "latitude": Decimal("-19.9167"),
+        "longitude": Decimal("-43.9345"),
     },
     {
         "key": "santa-fe",
@@ -357,6 +377,10 @@ PARTNERS = [
         "slug_en": "santa-fe",
         "country_es": "Argentina",
         "country_en": "Argentina",
+        "city_es": "Santa Fe",
+        "city_en": "Santa Fe",
+        "latitude": Decimal("-31.6333"),
+        "longitude": Decimal("-60.7000"),
     },
 ]
 

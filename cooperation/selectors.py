@@ -9,12 +9,14 @@ from django.db import connection
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
+from django.utils import timezone
 
 from .db import SEARCH_CONFIGS, Fold, fold
 from .i18n import DEFAULT_LANGUAGE, active_language, localized_order, slug_lookup
 from .models import (
     CollaborationWay,
     ContactSettings,
+    CooperationStatus,
     Milestone,
     Network,
     Participation,
@@ -24,6 +26,7 @@ from .models import (
     SectionText,
     SustainableDevelopmentGoal,
     Theme,
+    ended_unmarked_q,
 )
 
 PUBLISHED_PARTNER = Q(partner__in=Partner.objects.published())
@@ -105,6 +108,26 @@ def project_get(*, slug: str, preview: bool = False) -> Project:
 def partner_list() -> QuerySet[Partner]:
     """Published partner organizations in alphabetical order of the active language."""
     return Partner.objects.published().order_by(localized_order("name"))
+
+
+def partner_map_get() -> dict[str, list[Partner]]:
+    """Published partners for the map: those with coordinates (``located``) and those
+    without, each in order of country, city and name in the active language (an
+    international body, without a country, last)."""
+
+    def place(partner: Partner) -> tuple:
+        return (
+            not partner.country,
+            partner.country.casefold(),
+            partner.city.casefold(),
+            partner.name.casefold(),
+        )
+
+    partners = sorted(Partner.objects.published(), key=place)
+    return {
+        "located": [partner for partner in partners if partner.has_location],
+        "unlocated": [partner for partner in partners if not partner.has_location],
+    }
 
 
 def partner_get(*, slug: str, preview: bool = False) -> Partner:
@@ -191,6 +214,18 @@ def contact_settings_get() -> ContactSettings:
     return ContactSettings.load()
 
 
+def effective_status_q(status: str, *, year: int | None = None) -> Q:
+    """Entries whose status as the public sees it (``effective_status``) is ``status``:
+    an ongoing entry whose end year is before ``year`` (this year by default) counts as
+    completed unless staff kept its status."""
+    ended = ended_unmarked_q(year or timezone.localdate().year)
+    if status == CooperationStatus.COMPLETED:
+        return Q(status=status) | ended
+    if status == CooperationStatus.ACTIVE:
+        return Q(status=status) & ~ended
+    return Q(status=status)
+
+
 def _active_in_year(year: int) -> Q:
     return Q(start_year__lte=year) & (Q(end_year__isnull=True) | Q(end_year__gte=year))
 
@@ -203,7 +238,7 @@ def _filter_entries(queryset: QuerySet, filters: dict, *, ids_of) -> QuerySet:
     """
     language = active_language()
     if status := filters.get("status"):
-        queryset = queryset.filter(status=status)
+        queryset = queryset.filter(effective_status_q(status))
     if theme := filters.get("theme"):
         queryset = queryset.filter(**{f"themes__slug_{language}": theme})
     if sdg := filters.get("sdg"):

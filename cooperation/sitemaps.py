@@ -31,6 +31,7 @@ class StaticViewSitemap(LocalizedSitemap):
             "cooperation:program_list",
             "cooperation:project_list",
             "cooperation:partner_list",
+            "cooperation:partner_map",
             "cooperation:network_list",
             "cooperation:timeline",
             "cooperation:coverage",

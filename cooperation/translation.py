@@ -26,7 +26,7 @@ class SustainableDevelopmentGoalTranslation(RequiredSpanish):
 
 @register(models.Partner)
 class PartnerTranslation(WithSlug):
-    fields = ("name", "acronym", "slug", "country", "description", "logo_alt")
+    fields = ("name", "acronym", "slug", "country", "city", "description", "logo_alt")
 
 
 @register(models.Network)

@@ -20,6 +20,7 @@ urlpatterns = [
         name="project_detail",
     ),
     path(pgettext_lazy("url", "partners/"), views.PartnerListView.as_view(), name="partner_list"),
+    path(pgettext_lazy("url", "map/"), views.PartnerMapView.as_view(), name="partner_map"),
     path(
         pgettext_lazy("url", "partners/<slug:slug>/"),
         views.PartnerDetailView.as_view(),

@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from rosario_intl.middleware import database_unavailable_response
 
-from . import iati, opendata, selectors, structured_data
+from . import iati, opendata, partner_map, selectors, structured_data
 from .context_processors import contact_settings
 from .forms import DirectoryFilterForm, SearchForm
 from .i18n import active_language
@@ -175,6 +175,17 @@ class PartnerListView(PageMixin, ListView):
 
     def get_queryset(self):
         return selectors.partner_list()
+
+
+class PartnerMapView(PageMixin, TemplateView):
+    template_name = "cooperation/partner_map.html"
+    page_title = _("Map of partners")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partners = selectors.partner_map_get()
+        context.update(partners, map=partner_map.world_map(partners["located"]))
+        return context
 
 
 class PartnerDetailView(ObjectPageMixin, DetailView):

@@ -4,6 +4,7 @@ Forms are submitted the way a browser would: the change page is fetched, every f
 form is read back from the HTML (``form_data``) and posted with the changes a test makes.
 """
 
+import datetime
 import importlib
 import io
 import os
@@ -17,7 +18,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from PIL import Image
 from reversion.models import Version
 
@@ -846,3 +847,60 @@ def test_script_and_event_handlers_written_in_the_admin_never_reach_the_public_p
     assert 'href="https://rosario.gob.ar"' in content
     for forbidden in ("<script>alert", "onerror", "onclick", "javascript:"):
         assert forbidden not in content
+
+
+# Freshness -------------------------------------------------------------------------------
+
+REVIEWABLE = [
+    (models.Program, factories.ProgramFactory),
+    (models.Project, factories.ProjectFactory),
+    (models.Partner, factories.PartnerFactory),
+    (models.Network, factories.NetworkFactory),
+]
+
+
+@pytest.mark.parametrize(("model", "factory"), REVIEWABLE)
+def test_needs_review_filter_and_column(client, editor, settings, model, factory):
+    settings.REVIEW_INTERVAL_DAYS = 30
+    today = timezone.localdate()
+    never = factory()
+    stale = factory(reviewed_at=today - datetime.timedelta(days=31))
+    fresh = factory(reviewed_at=today - datetime.timedelta(days=30))
+    client.force_login(editor)
+    response = client.get(changelist_url(model), {"review": "needed"})
+    assert response.status_code == 200
+    assert set(response.context["cl"].result_list) == {never, stale}
+    response = client.get(changelist_url(model), {"review": "done"})
+    assert set(response.context["cl"].result_list) == {fresh}
+    assert "column-needs_review" in response.content.decode()
+
+
+@pytest.mark.parametrize(("model", "factory"), REVIEWABLE)
+def test_editor_marks_entries_as_reviewed_today(client, editor, model, factory):
+    entries = [factory(), factory(reviewed_at=datetime.date(2020, 1, 1))]
+    client.force_login(editor)
+    response = client.post(
+        changelist_url(model),
+        {"action": "mark_reviewed", "_selected_action": [entry.pk for entry in entries]},
+    )
+    assert response.status_code == 302
+    for entry in entries:
+        entry.refresh_from_db()
+        assert entry.reviewed_at == timezone.localdate()
+        assert entry.version == 2
+    assert LogEntry.objects.filter(user=editor).count() == 2
+
+
+def test_reviewed_at_keep_status_and_place_are_on_the_change_forms(client, superuser):
+    client.force_login(superuser)
+    project = factories.ProjectFactory()
+    partner = factories.PartnerFactory()
+    assert "reviewed_at" in load_form(client, project)
+    # An unticked checkbox sends nothing: look for the field itself.
+    assert 'name="keep_status"' in client.get(change_url(project)).content.decode()
+    partner_form = load_form(client, partner)
+    assert {"reviewed_at", "city_es", "city_en", "latitude", "longitude"} <= set(partner_form)
+    partner_form.update(latitude=["45.0703"], longitude=[""])
+    response = client.post(change_url(partner), partner_form)
+    assert response.status_code == 200
+    assert "Indicá la latitud y la longitud, o ninguna de las dos." in errors_of(response)

@@ -416,3 +416,20 @@ def test_document_links(db, schema):
         ),
         ("Sitio", "https://example.org/resultados", "text/html", "A08", None),
     ]
+
+
+@pytest.mark.parametrize(("keep_status", "code", "end_type"), [(False, "4", "4"), (True, "2", "3")])
+def test_status_mapping_uses_the_effective_status(db, schema, keep_status, code, end_type):
+    from django.utils import timezone
+
+    last_year = timezone.localdate().year - 1
+    project = factories.ProjectFactory(
+        status=models.CooperationStatus.ACTIVE,
+        start_year=2019,
+        end_year=last_year,
+        keep_status=keep_status,
+    )
+    activity = activity_of(schema, project)
+    assert activity.find("activity-status").get("code") == code
+    (end,) = [d for d in activity.findall("activity-date") if d.get("type") in {"3", "4"}]
+    assert end.get("type") == end_type

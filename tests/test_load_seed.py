@@ -1,4 +1,5 @@
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -138,3 +139,61 @@ def test_contact_settings_default_to_munibot(seeded):
     assert contact.whatsapp_number == "5493415440147"
     assert "{page}" in contact.whatsapp_message_es
     assert "{page}" in contact.whatsapp_message_en
+
+
+# Places for the map ----------------------------------------------------------------------
+
+PLACED = {
+    "turin": ("Turín", "Turin", "45.0703", "7.6869"),
+    "rio-de-janeiro": ("Río de Janeiro", "Rio de Janeiro", "-22.9068", "-43.1729"),
+    "belo-horizonte": ("Belo Horizonte", "Belo Horizonte", "-19.9167", "-43.9345"),
+    "santa-fe": ("Santa Fe", "Santa Fe", "-31.6333", "-60.7000"),
+    "universidad-nacional-de-rosario": ("Rosario", "Rosario", "-32.9468", "-60.6393"),
+}
+
+
+def place_of(partner) -> tuple:
+    return (partner.city_es, partner.city_en, str(partner.latitude), str(partner.longitude))
+
+
+def test_only_the_places_the_seed_page_names_get_coordinates(seeded):
+    located = models.Partner.objects.exclude(latitude=None)
+    assert {partner.slug_es: place_of(partner) for partner in located} == {
+        slug: (city_es, city_en, f"{Decimal(lat):.6f}", f"{Decimal(lon):.6f}")
+        for slug, (city_es, city_en, lat, lon) in PLACED.items()
+    }
+    assert not [p for p in models.Partner.objects.filter(latitude=None) if p.city_es or p.city_en]
+
+
+def forget_places(**kwargs):
+    """As a database loaded before the places were added to the seed."""
+    models.Partner.objects.update(city_es="", city_en="", latitude=None, longitude=None, **kwargs)
+
+
+def test_places_are_filled_on_partners_loaded_before(seeded):
+    forget_places()
+    call_command("load_seed", verbosity=0)
+    located = models.Partner.objects.exclude(latitude=None)
+    assert sorted(located.values_list("slug_es", flat=True)) == sorted(PLACED)
+    assert located.get(slug_es="turin").city_en == "Turin"
+    # Idempotent: a third run changes nothing.
+    before = list(models.Partner.objects.values().order_by("pk"))
+    call_command("load_seed", verbosity=0)
+    assert list(models.Partner.objects.values().order_by("pk")) == before
+
+
+def test_places_never_overwrite_what_staff_wrote(seeded):
+    forget_places()
+    turin = models.Partner.objects.get(slug_es="turin")
+    turin.city_es, turin.latitude, turin.longitude = "Torino", Decimal("45.1"), Decimal("7.7")
+    turin.save()
+    rio = models.Partner.objects.get(slug_es="rio-de-janeiro")
+    rio.city_en = "Rio"
+    rio.save()
+    call_command("load_seed", verbosity=0)
+    turin.refresh_from_db()
+    rio.refresh_from_db()
+    assert (turin.city_es, turin.city_en) == ("Torino", "Turin")
+    assert (turin.latitude, turin.longitude) == (Decimal("45.1"), Decimal("7.7"))
+    assert (rio.city_es, rio.city_en) == ("Río de Janeiro", "Rio")
+    assert rio.latitude == Decimal("-22.9068")

@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -200,3 +201,57 @@ def test_content_starts_at_version_one_with_a_publish_permission():
             assert (codename, "Can publish and unpublish") in [
                 (code, str(name)) for code, name in model._meta.permissions
             ]
+
+
+# Freshness, derived status and place -----------------------------------------------------
+
+
+def this_year() -> int:
+    return timezone.localdate().year
+
+
+@pytest.mark.parametrize(
+    ("status", "end_offset", "keep", "expected"),
+    [
+        (models.CooperationStatus.ACTIVE, -1, False, models.CooperationStatus.COMPLETED),
+        (models.CooperationStatus.ACTIVE, -1, True, models.CooperationStatus.ACTIVE),
+        (models.CooperationStatus.ACTIVE, 0, False, models.CooperationStatus.ACTIVE),
+        (models.CooperationStatus.ACTIVE, None, False, models.CooperationStatus.ACTIVE),
+        (models.CooperationStatus.PLANNED, -1, False, models.CooperationStatus.PLANNED),
+        (models.CooperationStatus.COMPLETED, 1, False, models.CooperationStatus.COMPLETED),
+    ],
+)
+def test_effective_status(status, end_offset, keep, expected):
+    end_year = None if end_offset is None else this_year() + end_offset
+    for model in (models.Program, models.Project):
+        entry = model(status=status, end_year=end_year, keep_status=keep)
+        assert entry.effective_status == expected
+        assert entry.get_effective_status_display() == expected.label
+
+
+def test_needs_review_after_the_configured_interval(settings):
+    settings.REVIEW_INTERVAL_DAYS = 30
+    today = timezone.localdate()
+    assert models.Partner().needs_review()
+    assert not models.Network(reviewed_at=today - datetime.timedelta(days=30)).needs_review()
+    assert models.Project(reviewed_at=today - datetime.timedelta(days=31)).needs_review()
+
+
+def test_coordinates_come_in_pairs(db):
+    partner = factories.PartnerFactory.build(latitude=Decimal("10"))
+    with pytest.raises(ValidationError) as error:
+        partner.full_clean()
+    assert "longitude" in error.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.PartnerFactory(latitude=Decimal("10"))
+
+
+@pytest.mark.parametrize(("latitude", "longitude"), [("91", "0"), ("0", "-180.5")])
+def test_coordinates_stay_on_the_globe(db, latitude, longitude):
+    partner = factories.PartnerFactory.build(
+        latitude=Decimal(latitude), longitude=Decimal(longitude)
+    )
+    with pytest.raises(ValidationError):
+        partner.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        partner.save()

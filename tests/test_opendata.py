@@ -271,3 +271,37 @@ def test_query_count_is_pinned_and_does_not_grow(
     make_data_tenfold()
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("dataset", ["programs", "projects"])
+def test_effective_status_column_next_to_the_staffs_status(client, db, dataset):
+    from django.utils import timezone
+
+    last_year = timezone.localdate().year - 1
+    ended = factories.ProjectFactory(
+        start_year=2019, end_year=last_year, program__start_year=2019, program__end_year=2019
+    )
+    kept = factories.ProjectFactory(
+        program=ended.program, start_year=2019, end_year=last_year, keep_status=True
+    )
+    rows = {row["slug_es"]: row for row in get_csv(client, dataset)}
+    items = {item["slug_es"]: item for item in get_json(client, dataset)["items"]}
+    expected = (
+        {ended.program.slug_es: "completed"}
+        if dataset == "programs"
+        else {ended.slug_es: "completed", kept.slug_es: "active"}
+    )
+    for slug, effective in expected.items():
+        for row in (rows[slug], items[slug]):
+            assert row["status"] == "active"
+            assert row["effective_status"] == effective
+
+
+def test_partners_carry_their_place(client, seeded):
+    (turin,) = [
+        item for item in get_json(client, "partners")["items"] if item["slug_es"] == "turin"
+    ]
+    assert (turin["city_es"], turin["city_en"]) == ("Turín", "Turin")
+    assert (turin["latitude"], turin["longitude"]) == (45.0703, 7.6869)
+    (jica,) = [row for row in get_csv(client, "partners") if row["slug_es"] == "jica"]
+    assert (jica["latitude"], jica["longitude"]) == ("", "")

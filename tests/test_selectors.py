@@ -130,3 +130,30 @@ def test_get_by_slug_raises_404_for_drafts(db):
     program = factories.ProgramFactory(publication=models.PublicationStatus.DRAFT)
     with translation.override("es"), pytest.raises(Http404):
         selectors.program_get(slug=program.slug_es)
+
+
+def test_status_filter_uses_the_effective_status(db):
+    from django.utils import timezone
+
+    last_year = timezone.localdate().year - 1
+    program = factories.ProgramFactory(start_year=2019)
+    ended = factories.ProjectFactory(program=program, start_year=2019, end_year=last_year)
+    kept = factories.ProjectFactory(
+        program=program, start_year=2019, end_year=last_year, keep_status=True
+    )
+    ongoing = factories.ProjectFactory(program=program, end_year=last_year + 1)
+    open_ended = factories.ProjectFactory(program=program)
+    completed = factories.ProjectFactory(program=program, status=models.CooperationStatus.COMPLETED)
+    planned = factories.ProjectFactory(
+        program=program, status=models.CooperationStatus.PLANNED, end_year=last_year
+    )
+
+    def matching(status):
+        return set(selectors.project_filter(filters={"status": status}))
+
+    assert matching("completed") == {ended, completed}
+    assert matching("active") == {kept, ongoing, open_ended}
+    assert matching("planned") == {planned}
+    ended_program = factories.ProgramFactory(start_year=2019, end_year=last_year)
+    assert ended_program in selectors.program_filter(filters={"status": "completed"})
+    assert ended_program not in selectors.program_filter(filters={"status": "active"})

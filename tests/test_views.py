@@ -296,6 +296,8 @@ PINNED = [
     ("/es/programas/", 8),
     ("/es/proyectos/", 8),
     ("/es/socios/", 4),
+    # The map's Spanish address ("mapa/") comes with the translations: the English one here.
+    ("/en/map/", 3),
     ("/es/redes/", 4),
     ("/es/linea-de-tiempo/", 3),
     ("/es/buscar/?q=residuos", 5),
@@ -355,3 +357,37 @@ def test_an_uploaded_image_is_shown_with_its_text_alternative(client, db, settin
     content = client.get("/es/proyectos/con-imagen/").content.decode()
     assert 'alt="Reunión en Turín"' in content
     assert project.image.url in content
+
+
+def test_detail_pages_show_when_they_were_last_reviewed(client, db):
+    import datetime
+
+    reviewed = datetime.date(2025, 3, 14)
+    project = factories.ProjectFactory(reviewed_at=reviewed)
+    partner = factories.PartnerFactory(reviewed_at=reviewed)
+    network = factories.NetworkFactory(reviewed_at=reviewed)
+    for obj in (project, project.program, partner, network):
+        with translation.override("en"):
+            content = client.get(obj.get_absolute_url()).content.decode()
+        shown = "Last reviewed" in content and '<time datetime="2025-03-14">' in content
+        assert shown == (obj is not project.program), obj
+
+
+def test_an_ended_entry_is_shown_as_completed_unless_kept(client, db):
+    from django.utils import timezone
+
+    last_year = timezone.localdate().year - 1
+    ended = factories.ProjectFactory(start_year=2019, end_year=last_year)
+    kept = factories.ProjectFactory(
+        program=ended.program, start_year=2019, end_year=last_year, keep_status=True
+    )
+    with translation.override("en"):
+        ended_page = client.get(ended.get_absolute_url()).content.decode()
+        kept_page = client.get(kept.get_absolute_url()).content.decode()
+        listing = client.get(reverse("cooperation:project_list")).content.decode()
+    assert '<span class="status status-completed">Completed</span>' in ended_page
+    assert '<span class="status status-active">Ongoing</span>' in kept_page
+    cards = listing.split('<article class="card">')[1:]
+    (ended_card,) = [card for card in cards if ended.title_en in card]
+    (kept_card,) = [card for card in cards if kept.title_en in card]
+    assert "status-completed" in ended_card and "status-active" in kept_card

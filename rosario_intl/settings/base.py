@@ -105,6 +105,9 @@ PERMISSIONS_POLICY = {
 PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
 
+# Entries not reviewed for this many days are flagged in the admin ("Needs review").
+REVIEW_INTERVAL_DAYS = env.int("DJANGO_REVIEW_INTERVAL_DAYS", default=365)
+
 ROOT_URLCONF = "rosario_intl.urls"
 WSGI_APPLICATION = "rosario_intl.wsgi.application"
 

@@ -46,6 +46,7 @@ PAGES = [
     SitePage("project_detail", "project_detail", _seed_slugs(seed_data.PROJECTS, "trama")),
     SitePage("partner_list", "partner_list"),
     SitePage("partner_detail", "partner_detail", _seed_slugs(seed_data.PARTNERS, "turin")),
+    SitePage("partner_map", "partner_map"),
     SitePage("network_list", "network_list"),
     SitePage("network_detail", "network_detail", _seed_slugs(seed_data.NETWORKS, "mercocities")),
     SitePage("timeline", "timeline"),

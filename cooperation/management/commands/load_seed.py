@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from cooperation import models, seed_data
 
 PUBLISHED = {"publication": models.PublicationStatus.PUBLISHED}
+PLACE_TEXT_FIELDS = ("city_es", "city_en")
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -27,6 +28,7 @@ class SeedLoader:
     def __init__(self):
         self.records = {record.key: record for record in models.SeedRecord.objects.all()}
         self.created = 0
+        self.filled = 0
 
     def get(self, key: str):
         """The object created for ``key``, or None if staff have since deleted it."""
@@ -70,6 +72,27 @@ class SeedLoader:
         self.created += 1
         self._remember(key, obj)
 
+    def fill_place(self, partner: models.Partner, item: dict) -> None:
+        """Give a partner loaded by an earlier run the place the seed now knows (the city and
+        its coordinates came later), where its fields are still empty: a value staff have
+        written is kept, and coordinates are set only as a pair.
+        """
+        changed = []
+        for name in PLACE_TEXT_FIELDS:
+            if item.get(name) and not getattr(partner, name):
+                setattr(partner, name, item[name])
+                changed.append(name)
+        if (
+            item.get("latitude") is not None
+            and partner.latitude is None
+            and partner.longitude is None
+        ):
+            partner.latitude, partner.longitude = item["latitude"], item["longitude"]
+            changed += ["latitude", "longitude"]
+        if changed:
+            partner.save(update_fields=changed)
+            self.filled += 1
+
     def run(self) -> int:
         self.ensure_singleton("section", models.SectionText, seed_data.SECTION)
         self.ensure_singleton("contact", models.ContactSettings, seed_data.CONTACT)
@@ -95,15 +118,18 @@ class SeedLoader:
             )
             for key, name_es, slug_es, name_en, slug_en in seed_data.THEMES
         }
-        partners = {
-            item["key"]: self.ensure(
-                f"partner:{item['key']}",
+        partners = {}
+        for item in seed_data.PARTNERS:
+            key = f"partner:{item['key']}"
+            loaded_before = key in self.records
+            partners[item["key"]] = partner = self.ensure(
+                key,
                 models.Partner,
                 {**PUBLISHED, **{k: v for k, v in item.items() if k != "key"}},
                 adopt={"slug_es": item["slug_es"]},
             )
-            for item in seed_data.PARTNERS
-        }
+            if loaded_before and partner is not None:
+                self.fill_place(partner, item)
         networks = {}
         for item in seed_data.NETWORKS:
             organization = partners[item["organization"]]
@@ -214,6 +240,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        loader = SeedLoader()
         with transaction.atomic():
-            created = SeedLoader().run()
-        self.stdout.write(self.style.SUCCESS(f"Seed content loaded: {created} new entries."))
+            created = loader.run()
+        message = f"Seed content loaded: {created} new entries."
+        if loader.filled:
+            message += f" Places added to {loader.filled} partners loaded before."
+        self.stdout.write(self.style.SUCCESS(message))
