@@ -391,3 +391,11 @@ def test_an_ended_entry_is_shown_as_completed_unless_kept(client, db):
     (ended_card,) = [card for card in cards if ended.title_en in card]
     (kept_card,) = [card for card in cards if kept.title_en in card]
     assert "status-completed" in ended_card and "status-active" in kept_card
+
+
+def test_chosen_filters_stay_selected_in_the_form(client, seeded):
+    content = client.get("/en/projects/?network=iclei&sdg=7&status=completed").content.decode()
+    assert '<option value="iclei" selected>' in content
+    assert '<option value="7" selected>' in content
+    assert '<option value="completed" selected>' in content
+    assert '<option value="active" selected>' not in content
