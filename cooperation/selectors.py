@@ -4,14 +4,15 @@ Each selector returns published content only, with its relations loaded up front
 so that a page runs a fixed number of queries whatever the size of the data.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 from django.utils import timezone
 
-from .db import SEARCH_CONFIGS, Fold, fold
+from .db import SEARCH_CONFIGS, Fold, fold, search_vector_sql
 from .i18n import DEFAULT_LANGUAGE, active_language, localized_order, slug_lookup
 from .models import (
     CollaborationWay,
@@ -314,15 +315,14 @@ def _localized_text(field: str):
 
 
 def _search_postgresql(queryset: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:
-    config = SEARCH_CONFIGS[active_language()]
-    weights = ["A", "B", "C"]
-    vector = SearchVector(_localized_text(fields[0]), config=config, weight=weights[0])
-    for field, weight in zip(fields[1:], weights[1:], strict=True):
-        vector = vector + SearchVector(_localized_text(field), config=config, weight=weight)
-    search_query = SearchQuery(query, config=config, search_type="websearch")
+    language = active_language()
+    sql = search_vector_sql(queryset.model._meta.db_table, fields, language)
+    vector = RawSQL(sql, [], output_field=SearchVectorField())
+    search_query = SearchQuery(query, config=SEARCH_CONFIGS[language], search_type="websearch")
     return (
-        queryset.annotate(rank=SearchRank(vector, search_query))
-        .filter(rank__gt=0)
+        queryset.annotate(search=vector)
+        .filter(search=search_query)
+        .annotate(rank=SearchRank(F("search"), search_query))
         .order_by("-rank", "pk")
     )
 
