@@ -66,8 +66,8 @@ def _on_change(sender, **kwargs):
 class PageCacheMiddleware:
     """Serve anonymous GETs of public pages from the cache, keyed on the content version.
 
-    Placed after the session and authentication middleware: it steps aside for anyone
-    with a session cookie (staff), for the admin and for previews.
+    It steps aside for anyone with a session cookie (staff), for the admin and for
+    previews; it reads the cookie itself, so it needs no session middleware before it.
     """
 
     def __init__(self, get_response):

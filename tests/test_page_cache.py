@@ -105,3 +105,21 @@ def test_pages_that_set_cookies_are_not_cached():
     response.set_cookie("a", "b")
     assert not PageCacheMiddleware.cacheable_response(response)
     assert PageCacheMiddleware.cacheable_response(HttpResponse("x"))
+
+
+def test_a_cache_hit_carries_every_header_of_a_fresh_page(client, seeded):
+    fresh = client.get("/en/")
+    hit = client.get("/en/")
+    assert queries_for(client, "/en/") == 1
+    for header in [
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+        "Permissions-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "ETag",
+    ]:
+        assert hit.headers.get(header) == fresh.headers.get(header), header
+    assert hit.headers["Content-Language"] == "en"
+    assert not hit.cookies

@@ -47,6 +47,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "rosario_intl.middleware.PermissionsPolicyMiddleware",
+    # Anonymous page views from the cache, keyed on the content version. Inside the
+    # middleware that add security headers to every response, outside sessions, locale,
+    # CSRF, auth and the rest: a hit skips them all. What they add to a page (its
+    # Content-Language, X-Frame-Options) is stored with it.
+    "cooperation.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: the URL decides the language.
     "django.middleware.locale.LocaleMiddleware",
@@ -55,9 +60,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Anonymous page views from the cache, keyed on the content version. Inside the
-    # middleware that add headers (so hits get them too), outside everything that renders.
-    "cooperation.page_cache.PageCacheMiddleware",
     # Turns a locked-out login into the 429 page (AXES_LOCKOUT_CALLABLE).
     "axes.middleware.AxesMiddleware",
     # Last, so that it sees a view's database error first and answers 503 instead of 500.
