@@ -7,4 +7,8 @@ class CooperationConfig(AppConfig):
     verbose_name = _("International cooperation")
 
     def ready(self):
-        from . import db  # noqa: F401  (registers the SQLite search function)
+        # Imported for their receivers: the SQLite search function on each connection, and
+        # the page cache's content version raised by every change, in every process (a
+        # management command or a shell too, not only a web worker that loaded the
+        # middleware).
+        from . import db, page_cache  # noqa: F401

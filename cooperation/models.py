@@ -158,7 +158,7 @@ class Reviewable(models.Model):
 
 
 def review_interval() -> datetime.timedelta:
-    return datetime.timedelta(days=getattr(settings, "REVIEW_INTERVAL_DAYS", 365))
+    return datetime.timedelta(days=settings.REVIEW_INTERVAL_DAYS)
 
 
 def review_due_before(today: datetime.date | None = None) -> datetime.date:

@@ -72,8 +72,8 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
-        self.enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
+        self.timeout = settings.PAGE_CACHE_SECONDS
+        self.enabled = settings.PAGE_CACHE_ENABLED
         self.admin_prefixes = tuple(
             f"/{code}/{settings.ADMIN_URL}" for code, _name in settings.LANGUAGES
         )

@@ -92,6 +92,10 @@ def queries_for(client, path) -> int:
 def test_staff_and_previews_are_not_served_from_the_cache(client, seeded, settings):
     client.get("/es/")
     assert queries_for(client, "/es/") == 1
+    assert queries_for(client, "/es/programas/pacto-global/") > 1
+    assert queries_for(client, "/es/programas/pacto-global/") == 1
+    assert queries_for(client, "/es/programas/pacto-global/?preview=1") > 1
+    assert queries_for(client, "/es/programas/pacto-global/?preview=1") > 1
     client.cookies[settings.SESSION_COOKIE_NAME] = "a-staff-session"
     assert queries_for(client, "/es/") > 1
 
@@ -123,3 +127,25 @@ def test_a_cache_hit_carries_every_header_of_a_fresh_page(client, seeded):
         assert hit.headers.get(header) == fresh.headers.get(header), header
     assert hit.headers["Content-Language"] == "en"
     assert not hit.cookies
+
+
+def test_changes_raise_the_version_in_any_process_not_only_in_web_workers():
+    # A management command or a shell never loads the middleware: the receivers must be
+    # connected when the app is ready, or `load_seed` on a live site would leave stale pages.
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    code = (
+        "import django; django.setup(); import sys; "
+        "from django.db.models.signals import post_save; "
+        "sys.exit(0 if any('page_cache' in repr(r) for r in post_save.receivers) else 1)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={"DJANGO_SETTINGS_MODULE": "rosario_intl.settings.test", "PATH": ""},
+        check=False,
+    )
+    assert result.returncode == 0
