@@ -14,16 +14,21 @@ def active_language() -> str:
     return language if language in codes else DEFAULT_LANGUAGE
 
 
-def localized_order(field: str):
-    """Order by the active language's column, falling back to Spanish where it is empty."""
+def localized_text(field: str):
+    """The active language's column, or the Spanish one where it is empty (as pages show it)."""
     language = active_language()
     if language == DEFAULT_LANGUAGE:
-        return F(f"{field}_{DEFAULT_LANGUAGE}").asc()
+        return F(f"{field}_{DEFAULT_LANGUAGE}")
     return Coalesce(
         NullIf(f"{field}_{language}", Value("")),
         f"{field}_{DEFAULT_LANGUAGE}",
         output_field=TextField(),
-    ).asc()
+    )
+
+
+def localized_order(field: str):
+    """Order by ``localized_text(field)``."""
+    return localized_text(field).asc()
 
 
 def slug_lookup(slug: str, *, path: str = "") -> Q:

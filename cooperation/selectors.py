@@ -6,14 +6,14 @@ so that a page runs a fixed number of queries whatever the size of the data.
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, TextField, Value, When
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from .db import SEARCH_CONFIGS, Fold, fold, search_vector_sql
-from .i18n import DEFAULT_LANGUAGE, active_language, localized_order, slug_lookup
+from .i18n import active_language, localized_order, localized_text, slug_lookup
 from .models import (
     CollaborationWay,
     ContactSettings,
@@ -42,6 +42,11 @@ def _participations() -> Prefetch:
 
 def _published_projects() -> QuerySet[Project]:
     return Project.objects.published().filter(program__in=Program.objects.published())
+
+
+def _in_published_entry() -> Q:
+    """Belongs to a published program, or to a published project of a published program."""
+    return Q(program__in=Program.objects.published()) | Q(project__in=_published_projects())
 
 
 def _get_published(queryset: QuerySet, slug: str):
@@ -137,9 +142,7 @@ def partner_get(*, slug: str, preview: bool = False) -> Partner:
     ``preview``: a draft too.
     """
     participations = (
-        Participation.objects.filter(
-            Q(program__in=Program.objects.published()) | Q(project__in=_published_projects())
-        )
+        Participation.objects.filter(_in_published_entry())
         .select_related("program", "project")
         .order_by("pk")
     )
@@ -179,9 +182,7 @@ def network_get(*, slug: str, preview: bool = False) -> Network:
 def milestone_list(*, limit: int | None = None, newest_first: bool = False) -> QuerySet[Milestone]:
     """Milestones of published programs and projects, in date order."""
     queryset = (
-        Milestone.objects.filter(
-            Q(program__in=Program.objects.published()) | Q(project__in=_published_projects())
-        )
+        Milestone.objects.filter(_in_published_entry())
         .select_related("program", "project")
         .order_by(*(["-date", "-pk"] if newest_first else ["date", "pk"]))
     )
@@ -302,18 +303,6 @@ SEARCH_FIELDS = {
 }
 
 
-def _localized_text(field: str):
-    """The active language's column, or the Spanish one where it is empty."""
-    language = active_language()
-    if language == DEFAULT_LANGUAGE:
-        return F(f"{field}_{DEFAULT_LANGUAGE}")
-    return Coalesce(
-        NullIf(f"{field}_{language}", Value("")),
-        f"{field}_{DEFAULT_LANGUAGE}",
-        output_field=TextField(),
-    )
-
-
 def _search_postgresql(queryset: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:
     language = active_language()
     sql = search_vector_sql(queryset.model._meta.db_table, fields, language)
@@ -329,7 +318,7 @@ def _search_postgresql(queryset: QuerySet, fields: tuple[str, ...], query: str) 
 
 def _search_sqlite(queryset: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:
     """Every word of the query, accent- and case-insensitively, in some field."""
-    annotations = {f"folded_{field}": Fold(_localized_text(field)) for field in fields}
+    annotations = {f"folded_{field}": Fold(localized_text(field)) for field in fields}
     queryset = queryset.annotate(**annotations)
     terms = fold(query).split()
     for term in terms:
@@ -420,9 +409,7 @@ def open_data_partner_list() -> QuerySet[Partner]:
 def open_data_participation_list() -> QuerySet[Participation]:
     """Participations of published partners in published programs and projects."""
     return (
-        Participation.objects.filter(PUBLISHED_PARTNER)
-        .filter(Q(program__in=Program.objects.published()) | Q(project__in=_published_projects()))
-        .order_by("pk")
+        Participation.objects.filter(PUBLISHED_PARTNER).filter(_in_published_entry()).order_by("pk")
     )
 
 
