@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseNotFound
 from django.template import loader
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -11,12 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
-from rosario_intl.middleware import database_unavailable_response
+from rosario_intl.middleware import database_unavailable_response, standalone_response
 
 from . import iati, opendata, partner_map, selectors, structured_data
 from .context_processors import contact_settings
 from .forms import DirectoryFilterForm, SearchForm
-from .i18n import active_language
 from .models import Network, Partner, Program, Project
 
 PAGE_SIZE = 24
@@ -270,8 +269,7 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors and no database: this page must render even when all else fails.
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": active_language()}))
+    return standalone_response("500.html", status=500)
 
 
 # Open data: the downloads and the pages that document and chart the portfolio.

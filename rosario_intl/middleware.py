@@ -96,15 +96,26 @@ class DatabaseUnavailableMiddleware:
         return database_unavailable_response()
 
 
-def database_unavailable_response(retry_after: int = 30) -> HttpResponse:
-    """The 503 page in the active language; rendered without a request, so without the database."""
-    content = loader.render_to_string(
-        "503.html", {"LANGUAGE_CODE": translation.get_language() or settings.LANGUAGE_CODE}
-    )
-    response = HttpResponse(content, status=503)
-    response["Retry-After"] = str(retry_after)
+def standalone_response(
+    template: str, *, status: int, retry_after: int | None = None, **context
+) -> HttpResponse:
+    """One of the pages for when the site is in trouble (templates/standalone.html).
+
+    Rendered in the active language without a request, so without context processors or the
+    database; never cached; ``Retry-After`` says when to come back.
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    content = loader.render_to_string(template, {"LANGUAGE_CODE": language, **context})
+    response = HttpResponse(content, status=status)
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
     add_never_cache_headers(response)
     return response
+
+
+def database_unavailable_response(retry_after: int = 30) -> HttpResponse:
+    """The 503 page: the database is unreachable."""
+    return standalone_response("503.html", status=503, retry_after=retry_after)
 
 
 def client_ip(request) -> str | None:
@@ -136,14 +147,6 @@ def lockout_response(request, original_response=None, credentials=None) -> HttpR
     when to try again, in minutes and in ``Retry-After``.
     """
     cool_off = int(settings.AXES_COOLOFF_TIME.total_seconds())
-    content = loader.render_to_string(
-        "lockout.html",
-        {
-            "LANGUAGE_CODE": translation.get_language() or settings.LANGUAGE_CODE,
-            "minutes": max(1, cool_off // 60),
-        },
+    return standalone_response(
+        "lockout.html", status=429, retry_after=cool_off, minutes=max(1, cool_off // 60)
     )
-    response = HttpResponse(content, status=429)
-    response["Retry-After"] = str(cool_off)
-    add_never_cache_headers(response)
-    return response

@@ -399,3 +399,24 @@ def test_chosen_filters_stay_selected_in_the_form(client, seeded):
     assert '<option value="7" selected>' in content
     assert '<option value="completed" selected>' in content
     assert '<option value="active" selected>' not in content
+
+
+@pytest.mark.parametrize(
+    ("path", "title"), [("/es/", "Error del servidor"), ("/en/", "Server error")]
+)
+def test_a_view_that_raises_gives_the_standalone_500_page(db, path, title, monkeypatch):
+    from django.test import Client
+
+    from cooperation import selectors
+
+    def broken():
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(selectors, "home_get", broken)
+    response = Client(raise_request_exception=False).get(path)
+    content = response.content.decode()
+    assert response.status_code == 500
+    assert title in content
+    assert f'<html lang="{path[1:3]}">' in content
+    assert "RuntimeError" not in content
+    assert "no-cache" in response["Cache-Control"]
