@@ -34,6 +34,9 @@ class JsonFormatter(logging.Formatter):
     """One JSON object per line, for the container's log collector."""
 
     def format(self, record: logging.LogRecord) -> str:
+        return json.dumps(self.entry(record), ensure_ascii=False, default=str)
+
+    def entry(self, record: logging.LogRecord) -> dict:
         entry = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
@@ -51,7 +54,7 @@ class JsonFormatter(logging.Formatter):
             entry["exception"] = record.exc_text
         if record.stack_info:
             entry["stack"] = self.formatStack(record.stack_info)
-        return json.dumps(entry, ensure_ascii=False, default=str)
+        return entry
 
 
 class AccessJsonFormatter(JsonFormatter):
@@ -71,8 +74,8 @@ class AccessJsonFormatter(JsonFormatter):
         "request_id": "{x-request-id}o",
     }
 
-    def format(self, record: logging.LogRecord) -> str:
-        entry = json.loads(super().format(record))
+    def entry(self, record: logging.LogRecord) -> dict:
+        entry = super().entry(record)
         atoms = record.args if isinstance(record.args, dict) else {}
         for field, atom in self.FIELDS.items():
             value = atoms.get(atom)
@@ -81,4 +84,4 @@ class AccessJsonFormatter(JsonFormatter):
             if isinstance(value, str) and value.isdigit() and field != "request_id":
                 value = int(value)
             entry[field] = value
-        return json.dumps(entry, ensure_ascii=False, default=str)
+        return entry

@@ -149,3 +149,30 @@ def test_changes_raise_the_version_in_any_process_not_only_in_web_workers():
         check=False,
     )
     assert result.returncode == 0
+
+
+def test_the_version_query_is_the_connection_health_check(db, monkeypatch):
+    # With CONN_HEALTH_CHECKS, Django checks a reused connection with a query of its own
+    # before the first one of a request. The version read does without it: one round trip.
+    from cooperation.page_cache import _content_version_or_none
+
+    checks = []
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or True)
+    connection.health_check_done = False  # as at the start of a request
+    assert _content_version_or_none() == content_version()
+    assert checks == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_broken_connection_is_replaced_for_the_version_read():
+    # What the skipped health check was for: the database restarted since the last request.
+    if connection.vendor != "postgresql":
+        pytest.skip("an SQLite connection cannot break")
+    from cooperation.page_cache import _content_version_or_none
+
+    expected = content_version()
+    connection.ensure_connection()
+    connection.connection.close()  # behind Django's back, as a server restart would
+    connection.health_check_done = False
+    assert _content_version_or_none() == expected
+    assert not connection.connection.closed

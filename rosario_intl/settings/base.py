@@ -45,13 +45,14 @@ MIDDLEWARE = [
     "rosario_intl.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page views from the cache, keyed on the content version. After the SSL
+    # redirect and the static files; before everything else, so a hit skips it all. What
+    # the middleware below add to a page (its Content-Security-Policy, Permissions-Policy,
+    # Content-Language, X-Frame-Options) is stored with it; SecurityMiddleware still adds
+    # its headers to every response, HSTS only over HTTPS.
+    "cooperation.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "rosario_intl.middleware.PermissionsPolicyMiddleware",
-    # Anonymous page views from the cache, keyed on the content version. Inside the
-    # middleware that add security headers to every response, outside sessions, locale,
-    # CSRF, auth and the rest: a hit skips them all. What they add to a page (its
-    # Content-Language, X-Frame-Options) is stored with it.
-    "cooperation.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: the URL decides the language.
     "django.middleware.locale.LocaleMiddleware",
