@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test seed serve backup restore audit bench lint format messages clean
+.PHONY: install run test seed serve backup restore audit bench lighthouse lint format messages clean
 
 install: $(VENV)/.installed
 
@@ -63,6 +63,14 @@ audit: install
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/run.py
+
+# Lighthouse (mobile) on the production stack: scores, weight, third-party and render-blocking
+# requests of the home page and a project page; writes bench/lighthouse.md. Needs the
+# PostgreSQL server as for `bench`, /usr/bin/chromium and node_modules/.bin/lighthouse.
+lighthouse: install
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	test -x node_modules/.bin/lighthouse || (npm ci --ignore-scripts --no-audit --no-fund && touch node_modules/.installed)
+	$(BIN)/python bench/lighthouse.py
 
 lint: install
 	$(BIN)/ruff check .
