@@ -143,7 +143,8 @@ def test_every_page_links_both_feeds_from_its_head(client, seeded, name):
                 f'<link rel="alternate" type="application/atom+xml" hreflang="{feed_language}"'
                 in head
             )
-            assert f'href="{url_in(feed_language, "cooperation:feed")}"' in head
+            # Absolute: Lighthouse's SEO audit (and search engines) reject a relative hreflang.
+            assert f'href="http://testserver{url_in(feed_language, "cooperation:feed")}"' in head
 
 
 def test_feed_query_count_is_pinned_and_does_not_grow(client, seeded, django_assert_num_queries):
