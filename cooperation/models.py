@@ -85,12 +85,16 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def published_q() -> Q:
+    """The condition for "published": marked published, and its publication time reached."""
+    return (Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now())) & Q(
+        publication=PublicationStatus.PUBLISHED
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(
-            Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now()),
-            publication=PublicationStatus.PUBLISHED,
-        )
+        return self.filter(published_q())
 
 
 class Publishable(models.Model):
@@ -474,6 +478,8 @@ class CooperationEntry(Publishable, Reviewable, PeriodMixin, Versioned):
 class Program(CooperationEntry):
     """A cooperation framework: the Global Compact, a network's program, a funder's program."""
 
+    entry_kind = "program"  # for templates shared by programs and projects
+
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -511,6 +517,8 @@ class Program(CooperationEntry):
 
 class Project(CooperationEntry):
     """Concrete work under a program, with its partners and their roles."""
+
+    entry_kind = "project"
 
     program = models.ForeignKey(
         Program, on_delete=models.PROTECT, related_name="projects", verbose_name=_("program")

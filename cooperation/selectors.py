@@ -4,9 +4,22 @@ Each selector returns published content only, with its relations loaded up front
 so that a page runs a fixed number of queries whatever the size of the data.
 """
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -28,6 +41,7 @@ from .models import (
     SustainableDevelopmentGoal,
     Theme,
     ended_unmarked_q,
+    published_q,
 )
 
 PUBLISHED_PARTNER = Q(partner__in=Partner.objects.published())
@@ -62,9 +76,18 @@ def program_list() -> QuerySet[Program]:
     return (
         Program.objects.published()
         .select_related("network__organization", "parent")
+        # A subquery per program rather than a join with GROUP BY over every column.
         .annotate(
-            project_count=Count(
-                "projects", distinct=True, filter=Q(projects__in=_published_projects())
+            project_count=Coalesce(
+                Subquery(
+                    _published_projects()
+                    .filter(program=OuterRef("pk"))
+                    .order_by()
+                    .values("program")
+                    .annotate(count=Count("pk"))
+                    .values("count")
+                ),
+                0,
             )
         )
         .order_by(F("parent_id").asc(nulls_first=True), "start_year", "pk")
@@ -76,20 +99,29 @@ def program_get(*, slug: str, preview: bool = False) -> Program:
 
     ``preview``: a draft too (for staff allowed to edit it; its related lists stay published).
     """
-    queryset = (
-        (Program.objects.all() if preview else Program.objects.published())
+    # The program and its published subprograms in one query (a statement less per page).
+    wanted = slug_lookup(slug) if preview else slug_lookup(slug) & published_q()
+    subprograms = Q(parent__in=Program.objects.filter(wanted)) & published_q()
+    rows = list(
+        Program.objects.filter(wanted | subprograms)
+        .annotate(wanted=Case(When(wanted, then=Value(True)), default=Value(False)))
         .select_related("network__organization", "parent")
-        .prefetch_related(
-            "themes",
-            "sdgs",
-            _participations(),
-            "milestones",
-            "documents",
-            Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk")),
-            Prefetch("subprograms", queryset=Program.objects.published().order_by("pk")),
-        )
+        .order_by("pk")
+    )  # fmt: skip
+    program = next((row for row in rows if row.wanted), None)
+    if program is None:
+        raise Http404("No published entry with this slug.")
+    program.published_subprograms = [row for row in rows if row.parent_id == program.pk]
+    prefetch_related_objects(
+        [program],
+        "themes",
+        "sdgs",
+        _participations(),
+        "milestones",
+        "documents",
+        Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk")),
     )
-    return _get_published(queryset, slug)
+    return program
 
 
 def project_list() -> QuerySet[Project]:
@@ -181,17 +213,25 @@ def network_get(*, slug: str, preview: bool = False) -> Network:
 
 def milestone_list(*, limit: int | None = None, newest_first: bool = False) -> QuerySet[Milestone]:
     """Milestones of published programs and projects, in date order."""
-    queryset = (
-        Milestone.objects.filter(_in_published_entry())
-        .select_related("program", "project")
-        .order_by(*(["-date", "-pk"] if newest_first else ["date", "pk"]))
-    )
-    return queryset[:limit] if limit else queryset
+    order = ["-date", "-pk"] if newest_first else ["date", "pk"]
+    queryset = Milestone.objects.filter(_in_published_entry())
+    if limit:
+        # The few milestones first, then their program or project: joined before the
+        # limit, every milestone's entry would be read and sorted.
+        queryset = Milestone.objects.filter(pk__in=queryset.order_by(*order).values("pk")[:limit])
+    return queryset.select_related("program", "project").order_by(*order)
 
 
 def home_get() -> dict:
     """Everything the section's home page shows."""
-    partners = list(partner_list())
+    # Only what the page shows of each partner: its name, address, kind and country.
+    languages = [code for code, _name in settings.LANGUAGES]
+    partners = list(
+        partner_list().only(
+            "kind", *(f"{field}_{code}" for field in ("name", "slug") for code in languages),
+            "country_es",
+        )
+    )  # fmt: skip
     ways = list(CollaborationWay.objects.all())
     for way in ways:
         way.partners = [p for p in partners if p.kind in way.partner_kinds]

@@ -140,6 +140,34 @@ def test_project_of_a_draft_program_is_not_shown(client, db):
     )
 
 
+def test_program_page_lists_its_published_subprograms_only(client, db):
+    parent = factories.ProgramFactory()
+    published = factories.ProgramFactory(parent=parent)
+    draft = factories.ProgramFactory(parent=parent, publication=models.PublicationStatus.DRAFT)
+    other = factories.ProgramFactory()
+    # Only English slugs, so that the Spanish fallback of the lookup is exercised as well.
+    no_english = factories.ProgramFactory(parent=parent, slug_en=None)
+    for language in ("es", "en"):
+        slug = getattr(parent, f"slug_{language}")
+        content = client.get(url_in(language, "cooperation:program_detail", slug=slug))
+        content = content.content.decode()
+        assert getattr(published, f"title_{language}") in content
+        assert getattr(no_english, f"title_{language}") in content
+        assert getattr(draft, f"title_{language}") not in content
+        assert getattr(other, f"title_{language}") not in content
+    # A subprogram's page is its own, without its parent's other subprograms.
+    content = client.get(url_in("es", "cooperation:program_detail", slug=published.slug_es))
+    assert published.title_es in content.content.decode()
+    assert no_english.title_es not in content.content.decode()
+    # The page of a draft program is a 404 even though it has a published subprogram.
+    parent.publication = models.PublicationStatus.DRAFT
+    parent.save()
+    assert (
+        client.get(url_in("es", "cooperation:program_detail", slug=parent.slug_es)).status_code
+        == 404
+    )
+
+
 def test_english_page_without_english_text_says_so(client, db):
     project = factories.ProjectFactory(title_en="", slug_en=None, summary_en="", body_es="Texto")
     response = client.get(url_in("en", "cooperation:project_detail", slug=project.slug_es))
@@ -301,7 +329,7 @@ PINNED = [
     ("/es/redes/", 4),
     ("/es/linea-de-tiempo/", 3),
     ("/es/buscar/?q=residuos", 5),
-    ("/es/programas/pacto-global/", 10),
+    ("/es/programas/pacto-global/", 9),
     ("/es/proyectos/trama/", 8),
     ("/es/socios/turin/", 4),
     ("/es/redes/mercociudades/", 5),
