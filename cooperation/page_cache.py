@@ -5,23 +5,34 @@ Every save or delete of content raises one number stored in the database
 so an edit shows at once on every worker: they all read the same number, and a page of
 an older version is simply never asked for again (it expires from the cache on its own).
 
-A cache hit costs one small query (the version) and one cache read; no session, no
-template, no other query. Conditional GET: each page carries an ETag, and a client that
-already has it gets a 304.
+The key also names the code that rendered the page (``code_fingerprint``), so that a
+shared cache does not serve the previous release's pages after a deploy.
+
+A cache hit costs one small query (the version) and one cache read, from the worker's own
+memory when it already holds the page; no session, no template, no other query.
+Conditional GET: each page carries an ETag, and a client that already has it gets a 304.
 """
 
 import hashlib
+import logging
+import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import InterfaceError, OperationalError, connection
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
+from redis.exceptions import RedisError
 
 from .models import ContentVersion, SeedRecord
+
+logger = logging.getLogger(__name__)
 
 CACHEABLE_METHODS = {"GET", "HEAD"}
 CACHEABLE_STATUSES = {200, 404}
@@ -64,8 +75,38 @@ def content_changed(**kwargs) -> None:
     """Raise the content version, in the same transaction as the change itself."""
     if kwargs.get("raw"):  # loaddata: the fixture's own rows, nothing to invalidate yet
         return
-    if not ContentVersion.objects.filter(pk=1).update(version=F("version") + 1):
-        ContentVersion.objects.get_or_create(pk=1, defaults={"version": 1})
+    # At least the current time in microseconds, not merely one more: a database restored
+    # from a backup goes back to an older number, and counting up from there would reuse
+    # numbers whose pages, rendered from other content, may still be in a shared cache.
+    now = time.time_ns() // 1000
+    if not ContentVersion.objects.filter(pk=1).update(
+        version=Greatest(F("version") + 1, Value(now))
+    ):
+        ContentVersion.objects.get_or_create(pk=1, defaults={"version": now})
+
+
+def code_fingerprint() -> str:
+    """What the pages are rendered with: templates, translations, code, static file names.
+
+    Part of every key, so that after a deploy a shared cache (Redis outlives the workers)
+    does not serve pages rendered by the previous release, with its old texts or links to
+    stylesheets that are no longer there.
+    """
+    digest = hashlib.md5(usedforsecurity=False)
+    base = Path(settings.BASE_DIR)
+    for folder, patterns in (
+        ("templates", ("*.html", "*.txt", "*.xml")),
+        ("locale", ("*.mo",)),
+        ("cooperation", ("*.py",)),
+        ("rosario_intl", ("*.py",)),
+    ):
+        for pattern in patterns:
+            for path in sorted((base / folder).rglob(pattern)):
+                digest.update(path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 # A signal rather than a call in each save path: content changes through the admin, its
@@ -79,6 +120,10 @@ def _on_change(sender, **kwargs):
     if meta is None or meta.app_label != "cooperation" or sender in NOT_CONTENT:
         return
     content_changed(**kwargs)
+
+
+# This worker's copies of pages from a shared cache (see PageCacheMiddleware.read).
+LOCAL = LocMemCache("page-cache-local", {"OPTIONS": {"MAX_ENTRIES": 1000}})
 
 
 class PageCacheMiddleware:
@@ -98,6 +143,7 @@ class PageCacheMiddleware:
         # Public pages live under a language prefix; health probes and the like do not,
         # and must not even read the version.
         self.public_prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+        self.fingerprint = code_fingerprint()
 
     def cacheable_request(self, request) -> bool:
         return (
@@ -112,24 +158,52 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        cache = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+        shared = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
         version = _content_version_or_none()
         if version is None:
             return self.get_response(request)
         path_hash = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False)
-        key = f"page:{version}:{path_hash.hexdigest()}"
-        response = cache.get(key)
+        page = f"{self.fingerprint}:{version}:{path_hash.hexdigest()}"
+        key = f"page:{page}"
+        response = self.read(shared, key)
         if response is None:
             response = self.get_response(request)
             if not self.cacheable_response(response):
                 return response
-            response["ETag"] = quote_etag(f"{version}-{path_hash.hexdigest()[:16]}")
+            response["ETag"] = quote_etag(page)
             # Browsers and proxies may keep the page but must ask again before using it:
             # an edit has to show at once.
             patch_cache_control(response, public=True, no_cache=True)
-            cache.set(key, response, self.timeout)
+            self.write(shared, key, response)
         conditional = get_conditional_response(request, etag=response["ETag"], response=response)
         return conditional if conditional is not None else response
+
+    # Two tiers when the cache is shared (Redis): this worker's memory first, then the shared
+    # cache. A key names one version of one page and its content never changes, so a copy
+    # kept in memory cannot go stale; it saves the network round trip and the unpickling of
+    # the whole page from Redis at every hit. A shared cache that fails (Redis down) is a
+    # miss, never an error page.
+
+    def read(self, shared, key: str):
+        tiered = not isinstance(shared, LocMemCache)
+        if tiered and (response := LOCAL.get(key)) is not None:
+            return response
+        try:
+            response = shared.get(key)
+        except RedisError:
+            logger.warning("Page cache unavailable: serving without it.", exc_info=True)
+            return None
+        if response is not None and tiered:
+            LOCAL.set(key, response, self.timeout)
+        return response
+
+    def write(self, shared, key: str, response) -> None:
+        if not isinstance(shared, LocMemCache):
+            LOCAL.set(key, response, self.timeout)
+        try:
+            shared.set(key, response, self.timeout)
+        except RedisError:
+            logger.warning("Page cache unavailable: page not stored.", exc_info=True)
 
     @staticmethod
     def cacheable_response(response) -> bool:

@@ -18,8 +18,11 @@ TWO_WORKERS = {
 
 @pytest.fixture(autouse=True)
 def empty_caches():
+    from cooperation.page_cache import LOCAL
+
     for alias in ("default",):
         caches[alias].clear()
+    LOCAL.clear()
 
 
 def test_every_content_change_raises_the_version(db):
@@ -176,3 +179,74 @@ def test_a_broken_connection_is_replaced_for_the_version_read():
     connection.health_check_done = False
     assert _content_version_or_none() == expected
     assert not connection.connection.closed
+
+
+def test_pages_from_a_shared_cache_are_kept_in_the_worker_too(client, seeded, settings, tmp_path):
+    # A shared cache that is not this process's memory (Redis in production; a directory
+    # here): a hit is then served from the worker's own copy, without reading it again.
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        },
+    }
+    settings.PAGE_CACHE_ALIAS = "shared"
+    client.get("/es/")
+    assert len(list(tmp_path.iterdir())) == 1  # stored in the shared cache
+    caches["shared"].clear()
+    assert queries_for(client, "/es/") == 1  # still a hit: the worker's copy
+    # An edit is a new version, hence a new key: neither copy of the old page is used.
+    program = models.Program.objects.get(slug_es="pacto-global")
+    program.title_es = "Pacto Global (editado)"
+    program.save()
+    assert "Pacto Global (editado)" in client.get("/es/").content.decode()
+
+
+def test_a_redis_outage_is_a_cache_miss_not_an_error(client, seeded, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "down": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
+    settings.PAGE_CACHE_ALIAS = "down"
+    for _ in range(2):
+        response = client.get("/es/")
+        assert response.status_code == 200
+        assert "Pacto Global" in response.content.decode()
+
+
+def test_the_version_never_goes_back_to_a_number_already_used(db):
+    # A database restored from a backup holds an older number: the next change must not
+    # count up into numbers whose pages, rendered from other content, a shared cache holds.
+    import time
+
+    from cooperation.page_cache import content_changed
+
+    models.ContentVersion.objects.update_or_create(pk=1, defaults={"version": 5})
+    content_changed()
+    first = content_version()
+    assert first >= time.time_ns() // 1000 - 60_000_000
+    content_changed()
+    assert content_version() > first
+
+
+def test_the_keys_change_with_the_code_that_renders_the_pages(settings, tmp_path):
+    from cooperation.page_cache import code_fingerprint
+
+    for folder in ("templates", "locale", "cooperation", "rosario_intl"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "templates" / "page.html").write_text("<p>one</p>")
+    settings.BASE_DIR = tmp_path
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    before = code_fingerprint()
+    assert code_fingerprint() == before
+    (tmp_path / "templates" / "page.html").write_text("<p>two</p>")
+    after_template = code_fingerprint()
+    assert after_template != before
+    settings.STATIC_ROOT.mkdir()
+    (settings.STATIC_ROOT / "staticfiles.json").write_text('{"paths": {}}')
+    assert code_fingerprint() != after_template
