@@ -34,24 +34,12 @@ def _fold_or_none(text):
     return None if text is None else fold(text)
 
 
-SEARCH_WEIGHTS = ("A", "B", "C")
-
-
-def search_vector_sql(table: str, table_fields: tuple[str, ...], language: str) -> str:
+def search_vector_sql(table: str, language: str) -> str:
     """The weighted tsvector of an entry's texts in ``language``, as SQL (PostgreSQL).
 
-    English columns fall back to Spanish where empty, as the pages do. Migration 0007
-    builds a GIN index on exactly this expression per table and language; the search
-    uses the same text so that PostgreSQL can use the index (a test checks the plan).
+    A column that PostgreSQL computes and stores at each write (migration 0008, which
+    holds the expression: English falls back to Spanish where empty, as the pages do),
+    with a GIN index; a test checks that the planner uses it.
     """
-    config = SEARCH_CONFIGS[language]
-    parts = []
-    for field, weight in zip(table_fields, SEARCH_WEIGHTS, strict=True):
-        # Qualified: the query may join other tables with columns of the same names.
-        own, spanish = f'"{table}"."{field}_{language}"', f'"{table}"."{field}_es"'
-        if language == "es":
-            text = f"COALESCE({spanish}, '')"
-        else:
-            text = f"COALESCE(NULLIF({own}, ''), {spanish}, '')"
-        parts.append(f"setweight(to_tsvector('{config}'::regconfig, {text}), '{weight}')")
-    return " || ".join(parts)
+    # Qualified: the query may join other tables with columns of the same names.
+    return f'"{table}"."search_{language}"'

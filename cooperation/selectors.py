@@ -222,16 +222,15 @@ def milestone_list(*, limit: int | None = None, newest_first: bool = False) -> Q
     return queryset.select_related("program", "project").order_by(*order)
 
 
+def _translated_columns(*fields: str) -> list[str]:
+    """The column of each field in every language, for ``only()``."""
+    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
+
+
 def home_get() -> dict:
     """Everything the section's home page shows."""
     # Only what the page shows of each partner: its name, address, kind and country.
-    languages = [code for code, _name in settings.LANGUAGES]
-    partners = list(
-        partner_list().only(
-            "kind", *(f"{field}_{code}" for field in ("name", "slug") for code in languages),
-            "country_es",
-        )
-    )  # fmt: skip
+    partners = list(partner_list().only("kind", "country_es", *_translated_columns("name", "slug")))
     ways = list(CollaborationWay.objects.all())
     for way in ways:
         way.partners = [p for p in partners if p.kind in way.partner_kinds]
@@ -327,11 +326,15 @@ def project_filter(*, filters: dict) -> QuerySet[Project]:
 
 def filter_choices_get() -> dict:
     """What the directory filters offer: published themes, SDGs, partners and networks."""
+    # Only the columns the options show: a name and a slug per language.
+    names = _translated_columns("name", "slug")
     return {
-        "themes": Theme.objects.order_by(localized_order("name")),
+        "themes": Theme.objects.order_by(localized_order("name")).only(*names),
         "sdgs": SustainableDevelopmentGoal.objects.all(),
-        "partners": partner_list(),
-        "networks": network_list(),
+        "partners": partner_list().only(*names),
+        "networks": network_list().only(
+            *_translated_columns("slug"), *(f"organization__{c}" for c in names)
+        ),
     }
 
 
@@ -345,7 +348,7 @@ SEARCH_FIELDS = {
 
 def _search_postgresql(queryset: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:
     language = active_language()
-    sql = search_vector_sql(queryset.model._meta.db_table, fields, language)
+    sql = search_vector_sql(queryset.model._meta.db_table, language)
     vector = RawSQL(sql, [], output_field=SearchVectorField())
     search_query = SearchQuery(query, config=SEARCH_CONFIGS[language], search_type="websearch")
     return (

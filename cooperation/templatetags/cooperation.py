@@ -1,3 +1,4 @@
+import functools
 import json
 import re
 from urllib.parse import quote
@@ -54,6 +55,8 @@ def whatsapp_url(contact, page_title: str) -> str:
 
 
 WORD = re.compile(r"\w+")
+# Texts are folded a character at a time, and draw on few distinct characters.
+_fold_char = functools.lru_cache(maxsize=4096)(fold)
 
 
 @register.filter(needs_autoescape=True)
@@ -71,7 +74,7 @@ def highlight(text: str, query: str, autoescape=True) -> str:
     # Fold character by character so that positions in the folded text map back.
     folded, origin = [], []
     for index, char in enumerate(text):
-        for folded_char in fold(char):
+        for folded_char in _fold_char(char):
             folded.append(folded_char)
             origin.append(index)
     folded_text = "".join(folded)
