@@ -85,11 +85,15 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-def published_q() -> Q:
-    """The condition for "published": marked published, and its publication time reached."""
-    return (Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now())) & Q(
-        publication=PublicationStatus.PUBLISHED
-    )
+def published_q(path: str = "") -> Q:
+    """The condition for "published": marked published, and its publication time reached.
+
+    ``path`` reaches the entry through a relation, e.g. ``"program__"``: a join, where a
+    subquery would cost the ORM and the planner more.
+    """
+    return (
+        Q(**{f"{path}publish_at__isnull": True}) | Q(**{f"{path}publish_at__lte": timezone.now()})
+    ) & Q(**{f"{path}publication": PublicationStatus.PUBLISHED})
 
 
 class PublishableQuerySet(models.QuerySet):

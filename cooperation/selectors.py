@@ -44,23 +44,26 @@ from .models import (
     published_q,
 )
 
-PUBLISHED_PARTNER = Q(partner__in=Partner.objects.published())
+
+def _published_partner() -> Q:
+    """Of a published partner (a function: "published" depends on the time of the query)."""
+    return published_q("partner__")
 
 
 def _participations() -> Prefetch:
     return Prefetch(
         "participations",
-        queryset=Participation.objects.filter(PUBLISHED_PARTNER).select_related("partner"),
+        queryset=Participation.objects.filter(_published_partner()).select_related("partner"),
     )
 
 
 def _published_projects() -> QuerySet[Project]:
-    return Project.objects.published().filter(program__in=Program.objects.published())
+    return Project.objects.filter(published_q(), published_q("program__"))
 
 
 def _in_published_entry() -> Q:
     """Belongs to a published program, or to a published project of a published program."""
-    return Q(program__in=Program.objects.published()) | Q(project__in=_published_projects())
+    return published_q("program__") | (published_q("project__") & published_q("project__program__"))
 
 
 def _get_published(queryset: QuerySet, slug: str):
@@ -284,7 +287,7 @@ def _filter_entries(queryset: QuerySet, filters: dict, *, ids_of) -> QuerySet:
         queryset = queryset.filter(**{f"themes__slug_{language}": theme})
     if sdg := filters.get("sdg"):
         queryset = queryset.filter(sdgs__number=sdg)
-    participations = Participation.objects.filter(PUBLISHED_PARTNER)
+    participations = Participation.objects.filter(_published_partner())
     if partner := filters.get("partner"):
         queryset = queryset.filter(
             ids_of(participations.filter(slug_lookup(partner, path="partner__")))
@@ -452,7 +455,9 @@ def open_data_partner_list() -> QuerySet[Partner]:
 def open_data_participation_list() -> QuerySet[Participation]:
     """Participations of published partners in published programs and projects."""
     return (
-        Participation.objects.filter(PUBLISHED_PARTNER).filter(_in_published_entry()).order_by("pk")
+        Participation.objects.filter(_published_partner())
+        .filter(_in_published_entry())
+        .order_by("pk")
     )
 
 

@@ -157,3 +157,31 @@ def test_status_filter_uses_the_effective_status(db):
     ended_program = factories.ProgramFactory(start_year=2019, end_year=last_year)
     assert ended_program in selectors.program_filter(filters={"status": "completed"})
     assert ended_program not in selectors.program_filter(filters={"status": "active"})
+
+
+def test_scheduled_partners_appear_when_their_time_comes_without_a_restart(db, monkeypatch):
+    # "Published" depends on the moment of the query, never on when the code was loaded.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cooperation import models, selectors
+    from tests import factories
+
+    now = timezone.now()
+    partner = factories.PartnerFactory(publish_at=now + timedelta(days=1))
+    project = factories.ProjectFactory()
+    factories.ParticipationFactory(partner=partner, project=project)
+    milestone = factories.MilestoneFactory(project=project)
+    project.publish_at = now + timedelta(days=1)
+    project.save()
+
+    def shown():
+        entry = selectors.project_get(slug=project.slug_es, preview=True)
+        partners = [p.partner for p in entry.participations.all()]
+        milestones = list(selectors.milestone_list())
+        return partner in partners, milestone in milestones
+
+    assert shown() == (False, False)
+    monkeypatch.setattr(models.timezone, "now", lambda: now + timedelta(days=2))
+    assert shown() == (True, True)
