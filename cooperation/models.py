@@ -829,6 +829,9 @@ class ContentVersion(Singleton):
     """
 
     version = models.PositiveBigIntegerField(_("version"), default=1)
+    # The next moment a scheduled entry goes public ("publish from" in the future): then the
+    # pages change without anyone saving anything, so the version must be raised too.
+    next_publication_at = models.DateTimeField(_("next scheduled publication"), null=True)
 
     class Meta:
         verbose_name = _("content version")

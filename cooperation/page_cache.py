@@ -5,6 +5,10 @@ Every save or delete of content raises one number stored in the database
 so an edit shows at once on every worker: they all read the same number, and a page of
 an older version is simply never asked for again (it expires from the cache on its own).
 
+An entry scheduled to go public later ("publish from") changes the pages at that moment
+without anyone saving anything: the version row also holds the next such moment, and the
+first request after it raises the version (``scheduled_publication_due``).
+
 The key also names the code that rendered the page (``code_fingerprint``), so that a
 shared cache does not serve the previous release's pages after a deploy.
 
@@ -16,21 +20,24 @@ Conditional GET: each page carries an ETag, and a client that already has it get
 import hashlib
 import logging
 import time
+from datetime import datetime
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import InterfaceError, OperationalError, connection
-from django.db.models import F, Value
-from django.db.models.functions import Greatest
+from django.db.models import F, Min, Value
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from redis.exceptions import RedisError
 
-from .models import ContentVersion, SeedRecord
+from .models import ContentVersion, PublicationStatus, Publishable, SeedRecord
 
 logger = logging.getLogger(__name__)
 
@@ -40,15 +47,56 @@ NOT_CONTENT = {ContentVersion, SeedRecord}
 
 
 # Read on every cacheable request, so written in SQL: the ORM would spend longer building
-# the statement than the database spends answering it.
-VERSION_SQL = f"SELECT version FROM {ContentVersion._meta.db_table} WHERE id = 1"
+# the statement than the database spends answering it. The second column says whether a
+# scheduled publication has come due.
+VERSION_SQL = (
+    f"SELECT version, next_publication_at <= %s FROM {ContentVersion._meta.db_table} WHERE id = 1"
+)
+
+
+def _read_version() -> tuple[int, bool]:
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(VERSION_SQL, [now])
+        row = cursor.fetchone()
+    return (row[0], bool(row[1])) if row else (0, False)
 
 
 def content_version() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(VERSION_SQL)
-        row = cursor.fetchone()
-    return row[0] if row else 0
+    version, publication_due = _read_version()
+    if publication_due:
+        scheduled_publication_due()
+        version, _due = _read_version()
+    return version
+
+
+def _publishable_models() -> list[type[Publishable]]:
+    return [
+        model
+        for model in apps.get_app_config("cooperation").get_models()
+        if issubclass(model, Publishable)
+    ]
+
+
+def next_publication(after: datetime) -> datetime | None:
+    """The next moment after ``after`` when a scheduled entry goes public."""
+    moments = [
+        model.objects.filter(publication=PublicationStatus.PUBLISHED, publish_at__gt=after)
+        .aggregate(first=Min("publish_at"))["first"]
+        for model in _publishable_models()
+    ]  # fmt: skip
+    return min((moment for moment in moments if moment), default=None)
+
+
+def scheduled_publication_due() -> None:
+    """A scheduled entry has just gone public: its pages change although nobody saved
+    anything. Raise the version (once, whichever worker sees it first) and note the next
+    scheduled moment."""
+    now = timezone.now()
+    ContentVersion.objects.filter(pk=1, next_publication_at__lte=now).update(
+        version=Greatest(F("version") + 1, Value(time.time_ns() // 1000)),
+        next_publication_at=next_publication(now),
+    )
 
 
 def _content_version_or_none() -> int | None:
@@ -79,10 +127,24 @@ def content_changed(**kwargs) -> None:
     # from a backup goes back to an older number, and counting up from there would reuse
     # numbers whose pages, rendered from other content, may still be in a shared cache.
     now = time.time_ns() // 1000
-    if not ContentVersion.objects.filter(pk=1).update(
-        version=Greatest(F("version") + 1, Value(now))
+    changes = {"version": Greatest(F("version") + 1, Value(now))}
+    # An entry published from a later moment: its pages change then, note when.
+    instance = kwargs.get("instance")
+    scheduled = getattr(instance, "publish_at", None)
+    if (
+        isinstance(instance, Publishable)
+        and instance.publication == PublicationStatus.PUBLISHED
+        and scheduled
+        and scheduled > timezone.now()
     ):
-        ContentVersion.objects.get_or_create(pk=1, defaults={"version": now})
+        # NULL-safe on every database (SQLite's LEAST is NULL if any argument is).
+        changes["next_publication_at"] = Coalesce(
+            Least("next_publication_at", Value(scheduled)), Value(scheduled)
+        )
+    if not ContentVersion.objects.filter(pk=1).update(**changes):
+        ContentVersion.objects.get_or_create(
+            pk=1, defaults={"version": now, "next_publication_at": next_publication(timezone.now())}
+        )
 
 
 def code_fingerprint() -> str:

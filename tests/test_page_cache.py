@@ -250,3 +250,31 @@ def test_the_keys_change_with_the_code_that_renders_the_pages(settings, tmp_path
     settings.STATIC_ROOT.mkdir()
     (settings.STATIC_ROOT / "staticfiles.json").write_text('{"paths": {}}')
     assert code_fingerprint() != after_template
+
+
+def test_a_scheduled_entry_appears_on_cached_pages_when_its_time_comes(client, seeded, monkeypatch):
+    # Nobody saves anything at that moment: the version must still change then, not when
+    # the cached page expires.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    factories.ProgramFactory(title_es="Programa ya publicado")
+    scheduled = factories.ProgramFactory(
+        title_es="Programa programado", publish_at=now + timedelta(hours=1)
+    )
+    later = factories.ProgramFactory(
+        title_es="Programa de mañana", publish_at=now + timedelta(days=1)
+    )
+    assert "Programa programado" not in client.get("/es/programas/").content.decode()
+    assert queries_for(client, "/es/programas/") == 1  # cached
+
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=2))
+    content = client.get("/es/programas/").content.decode()
+    assert scheduled.title_es in content
+    assert later.title_es not in content
+    assert queries_for(client, "/es/programas/") == 1  # cached again, until the next one
+
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(days=2))
+    assert later.title_es in client.get("/es/programas/").content.decode()
