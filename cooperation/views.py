@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseNotFound
+from django.http import Http404, HttpResponse, HttpResponseNotFound, QueryDict
 from django.template import loader
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -129,8 +129,12 @@ class DirectoryMixin:
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["filtered"] = bool(self.filter_form.is_valid() and self.filter_form.filters())
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        # The filters only, for the pagination links: any other parameter (a campaign's
+        # utm_source, a typo) changes nothing on the page, so the page cache ignores it too.
+        query = QueryDict(mutable=True)
+        for name in DirectoryFilterForm.base_fields:
+            if values := self.request.GET.getlist(name):
+                query.setlist(name, values)
         context["query_string"] = query.urlencode()
         return context
 

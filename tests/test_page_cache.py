@@ -278,3 +278,26 @@ def test_a_scheduled_entry_appears_on_cached_pages_when_its_time_comes(client, s
 
     monkeypatch.setattr(timezone, "now", lambda: now + timedelta(days=2))
     assert later.title_es in client.get("/es/programas/").content.decode()
+
+
+def test_parameters_a_page_does_not_use_do_not_make_a_page_of_their_own(client, seeded):
+    # A campaign's link (utm_source) or random parameters must not get past the cache.
+    client.get("/es/proyectos/")
+    assert queries_for(client, "/es/proyectos/?utm_source=boletin&x=1") == 1
+    assert queries_for(client, "/es/buscar/?q=residuos") > 1
+    assert queries_for(client, "/es/buscar/?fbclid=abc&q=residuos") == 1
+    # Parameters the page does use are pages of their own, whatever their order.
+    assert queries_for(client, "/es/proyectos/?status=active&year=2020") > 1
+    assert queries_for(client, "/es/proyectos/?year=2020&status=active&utm_medium=x") == 1
+    # Repeated names keep their order: the last value is the one that counts.
+    last_active = client.get("/es/proyectos/?status=completed&status=active")
+    last_completed = client.get("/es/proyectos/?status=active&status=completed")
+    assert last_active.content != last_completed.content
+
+
+def test_links_keep_the_filters_and_drop_other_parameters(client, db):
+    for _ in range(30):
+        factories.ProjectFactory()
+    content = client.get("/es/proyectos/?utm_source=boletin&year=2022").content.decode()
+    assert "year=2022&amp;page=2" in content
+    assert "utm_source" not in content
