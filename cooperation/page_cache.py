@@ -28,7 +28,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import F, Min, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -118,6 +118,11 @@ def _content_version_or_none() -> int | None:
             return content_version()
         except (OperationalError, InterfaceError):
             connection.close()
+        except DatabaseError:
+            # Not the connection: the table itself (code deployed before its migration).
+            # The page cache is never the reason a page fails: it steps aside.
+            logger.exception("Page cache: cannot read the content version.")
+            return None
     return None
 
 
