@@ -23,20 +23,23 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from run import machine  # bench/run.py, next to this file
+from stack import (
+    ROOT,
+    create_database,
+    environment,
+    machine,
+    manage,
+    prepend_report,
+    start_server,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 DATABASE = "rosario_lighthouse"
 PORT = int(os.environ.get("LIGHTHOUSE_PORT", "8766"))
 # localhost, not 127.0.0.1: Lighthouse (like browsers) treats it as a secure origin.
@@ -55,53 +58,8 @@ CHROME_FLAGS = (
 TARGET_KB = 60
 ITEMS_SHOWN = 8  # per failing audit
 
-ENV = {
-    **os.environ,
-    "DJANGO_SETTINGS_MODULE": "rosario_intl.settings.prod",
-    "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "DJANGO_SECURE_SSL_REDIRECT": "False",
-    "DATABASE_URL": f"{PG}/{DATABASE}",
-    "DJANGO_LOG_LEVEL": "WARNING",
-    "HOST": "127.0.0.1",
-    "PORT": str(PORT),
-    # One worker: its page cache (in memory without REDIS_URL) is the one the warm-up filled.
-    "WEB_CONCURRENCY": "1",
-}
-
-
-def run(*args, env=ENV, **kwargs):
-    return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
-
-
-def manage(*args):
-    run(PYTHON, "manage.py", *args, stdout=subprocess.DEVNULL)
-
-
-def prepare_database():
-    admin = {**ENV, "DATABASE_URL": f"{PG}/postgres"}
-    for statement in (f"DROP DATABASE IF EXISTS {DATABASE}", f"CREATE DATABASE {DATABASE}"):
-        run("psql", f"{PG}/postgres", "-q", "-c", statement, env=admin)
-    manage("migrate", "--no-input")
-    manage("load_seed")
-    manage("collectstatic", "--no-input", "--verbosity", "0")
-
-
-def start_server() -> subprocess.Popen:
-    server = subprocess.Popen(
-        [GUNICORN, "--config", "gunicorn.conf.py", "--access-logfile", "/dev/null",
-         "rosario_intl.wsgi:application"],
-        cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1):
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    server.wait()
-    raise SystemExit("gunicorn did not start")
+# One worker: its page cache (in memory without REDIS_URL) is the one the warm-up filled.
+ENV = environment(database=DATABASE, port=PORT, workers=1)
 
 
 def lighthouse(name: str, path: str, out: Path) -> dict:
@@ -321,9 +279,10 @@ def main():
         raise SystemExit("node_modules/.bin/lighthouse is missing: npm ci --ignore-scripts")
     if not Path(CHROME).exists():
         raise SystemExit(f"{CHROME} is missing: apt-get install chromium")
-    prepare_database()
+    create_database(ENV, DATABASE)
+    manage(ENV, "collectstatic", "--no-input", "--verbosity", "0")
     out = Path(tempfile.mkdtemp(prefix="rosario-lighthouse-"))
-    server = start_server()
+    server = start_server(ENV)
     try:
         reports = {name: lighthouse(name, path, out) for name, path in PAGES.items()}
     finally:
@@ -352,10 +311,7 @@ def main():
     print(report)
     print(failures_report(reports))
     print(f"Full reports (JSON, with the traces): {out}")
-    results = ROOT / "bench" / "lighthouse.md"
-    header = "# Lighthouse results\n\nNewest first; `make lighthouse` adds a section.\n\n"
-    previous = results.read_text().removeprefix(header) if results.exists() else ""
-    results.write_text(header + report + ("\n" + previous if previous else ""))
+    prepend_report("lighthouse.md", "Lighthouse results", "make lighthouse", report)
 
 
 if __name__ == "__main__":

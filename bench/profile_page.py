@@ -15,7 +15,8 @@ import pstats
 import sys
 import time
 
-from run import ENV  # bench/run.py, next to this file
+from run import ENV
+from stack import ROOT
 
 
 def main():
@@ -71,8 +72,6 @@ def main():
     profile.disable()
     pstats.Stats(profile).sort_stats("cumulative").print_stats(args.lines)
 
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 if __name__ == "__main__":
     main()

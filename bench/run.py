@@ -7,21 +7,27 @@ static file, in interleaved rounds. Prints a table and prepends it to bench/resu
 """
 
 import os
-import platform
 import re
 import shutil
 import statistics
 import subprocess
 import sys
-import time
 import urllib.request
 from datetime import UTC, datetime
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+from stack import (
+    PG,
+    PYTHON,
+    ROOT,
+    create_database,
+    environment,
+    machine,
+    manage,
+    prepend_report,
+    run,
+    start_server,
+)
+
 DATABASE = "rosario_bench"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
@@ -38,41 +44,16 @@ PAGES = {
     "search": "/es/buscar/?q=residuos",
 }
 
-ENV = {
-    **os.environ,
-    "DJANGO_SETTINGS_MODULE": "rosario_intl.settings.prod",
-    "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "DJANGO_SECURE_SSL_REDIRECT": "False",
-    "DATABASE_URL": f"{PG}/{DATABASE}",
-    "REDIS_URL": REDIS,
-    "DJANGO_LOG_LEVEL": "WARNING",
-    "HOST": "127.0.0.1",
-    "PORT": str(PORT),
-    "WEB_CONCURRENCY": "3",
-}
-
-
-def run(*args, env=ENV, **kwargs):
-    return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
-
-
-def manage(*args):
-    run(PYTHON, "manage.py", *args, stdout=subprocess.DEVNULL)
+ENV = environment(database=DATABASE, port=PORT, workers=3, REDIS_URL=REDIS)
 
 
 def prepare_database() -> str:
-    admin = {**ENV, "DATABASE_URL": f"{PG}/postgres"}
-    sql = f"DROP DATABASE IF EXISTS {DATABASE}; CREATE DATABASE {DATABASE};"
-    for statement in sql.split(";")[:2]:
-        run("psql", f"{PG}/postgres", "-q", "-c", statement, env=admin)
-    manage("migrate", "--no-input")
-    manage("load_seed")
-    manage("seed_demo", "--projects", "1000", "--force")
+    create_database(ENV, DATABASE)
+    manage(ENV, "seed_demo", "--projects", "1000", "--force")
     # Statistics for the planner, as autovacuum would have gathered them on a live site.
-    run("psql", f"{PG}/{DATABASE}", "-q", "-c", "VACUUM ANALYZE")
-    run(PYTHON, "-c", f"import redis; redis.Redis.from_url({REDIS!r}).flushdb()")
-    manage("collectstatic", "--no-input", "--verbosity", "0")
+    run(ENV, "psql", f"{PG}/{DATABASE}", "-q", "-c", "VACUUM ANALYZE")
+    run(ENV, PYTHON, "-c", f"import redis; redis.Redis.from_url({REDIS!r}).flushdb()")
+    manage(ENV, "collectstatic", "--no-input", "--verbosity", "0")
     # The hashed name of the stylesheet, as the pages link it.
     out = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c",
@@ -111,23 +92,6 @@ def count_queries(cache: bool) -> dict[str, int]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def start_server(cache: bool) -> subprocess.Popen:
-    env = {**ENV, "DJANGO_PAGE_CACHE": "True" if cache else "False"}
-    server = subprocess.Popen(
-        [GUNICORN, "--config", "gunicorn.conf.py", "--access-logfile", "/dev/null",
-         "rosario_intl.wsgi:application"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1):
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
-
-
 DURATION = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -153,7 +117,7 @@ def wrk(path: str) -> dict:
 
 def measure(cache: bool, static_path: str) -> dict[str, list[dict]]:
     targets = {**PAGES, "static": static_path}
-    server = start_server(cache)
+    server = start_server({**ENV, "DJANGO_PAGE_CACHE": str(cache)})
     try:
         for path in targets.values():  # warm the workers and the page cache
             for _ in range(5):
@@ -192,15 +156,6 @@ def table(measurements: dict, queries: dict) -> str:
     return "\n".join(lines)
 
 
-def machine() -> str:
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
-        platform.processor(),
-    )  # fmt: skip
-    return f"{platform.node()}: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
-
-
 def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -214,10 +169,7 @@ def main():
         f"{table(measurements, queries)}\n"
     )
     print(report)
-    results = ROOT / "bench" / "results.md"
-    header = "# Benchmark results\n\nNewest first; `make bench` adds a section.\n\n"
-    previous = results.read_text().removeprefix(header) if results.exists() else ""
-    results.write_text(header + report + ("\n" + previous if previous else ""))
+    prepend_report("results.md", "Benchmark results", "make bench", report)
 
 
 if __name__ == "__main__":
