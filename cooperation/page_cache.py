@@ -96,9 +96,15 @@ def scheduled_publication_due() -> None:
     scheduled moment."""
     now = timezone.now()
     ContentVersion.objects.filter(pk=1, next_publication_at__lte=now).update(
-        version=Greatest(F("version") + 1, Value(time.time_ns() // 1000)),
-        next_publication_at=next_publication(now),
+        version=_raised_version(), next_publication_at=next_publication(now)
     )
+
+
+def _raised_version():
+    """One more than the version, and at least the current time in microseconds: a database
+    restored from a backup goes back to an older number, and counting up from there would
+    reuse numbers whose pages, rendered from other content, may still be in a shared cache."""
+    return Greatest(F("version") + 1, Value(time.time_ns() // 1000))
 
 
 def _content_version_or_none() -> int | None:
@@ -130,11 +136,7 @@ def content_changed(**kwargs) -> None:
     """Raise the content version, in the same transaction as the change itself."""
     if kwargs.get("raw"):  # loaddata: the fixture's own rows, nothing to invalidate yet
         return
-    # At least the current time in microseconds, not merely one more: a database restored
-    # from a backup goes back to an older number, and counting up from there would reuse
-    # numbers whose pages, rendered from other content, may still be in a shared cache.
-    now = time.time_ns() // 1000
-    changes = {"version": Greatest(F("version") + 1, Value(now))}
+    changes = {"version": _raised_version()}
     # An entry published from a later moment: its pages change then, note when.
     instance = kwargs.get("instance")
     scheduled = getattr(instance, "publish_at", None)
@@ -150,7 +152,11 @@ def content_changed(**kwargs) -> None:
         )
     if not ContentVersion.objects.filter(pk=1).update(**changes):
         ContentVersion.objects.get_or_create(
-            pk=1, defaults={"version": now, "next_publication_at": next_publication(timezone.now())}
+            pk=1,
+            defaults={
+                "version": time.time_ns() // 1000,
+                "next_publication_at": next_publication(timezone.now()),
+            },
         )
 
 
@@ -241,7 +247,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        shared = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+        shared = caches[settings.PAGE_CACHE_ALIAS]
         version = _content_version_or_none()
         if version is None:
             return self.get_response(request)

@@ -107,6 +107,8 @@ PERMISSIONS_POLICY = {
 # The public page cache (cooperation/page_cache.py): on unless DJANGO_PAGE_CACHE=False.
 PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+# Which of CACHES holds the pages (the tests point it at one cache per simulated worker).
+PAGE_CACHE_ALIAS = "default"
 
 # Entries not reviewed for this many days are flagged in the admin ("Needs review").
 REVIEW_INTERVAL_DAYS = env.int("DJANGO_REVIEW_INTERVAL_DAYS", default=365)
