@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from stack import (
     PG,
     PYTHON,
-    ROOT,
     create_database,
     environment,
     machine,
@@ -55,11 +54,8 @@ def prepare_database() -> str:
     run(ENV, PYTHON, "-c", f"import redis; redis.Redis.from_url({REDIS!r}).flushdb()")
     manage(ENV, "collectstatic", "--no-input", "--verbosity", "0")
     # The hashed name of the stylesheet, as the pages link it.
-    out = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c",
-         "from django.templatetags.static import static; print(static('css/site.css'))"],
-        cwd=ROOT, env=ENV, check=True, capture_output=True, text=True,
-    )  # fmt: skip
+    code = "from django.templatetags.static import static; print(static('css/site.css'))"
+    out = run(ENV, PYTHON, "manage.py", "shell", "-c", code, capture_output=True, text=True)
     return out.stdout.strip().splitlines()[-1]
 
 
@@ -85,10 +81,8 @@ def count_queries(cache: bool) -> dict[str, int]:
     import json
 
     env = {**ENV, "DJANGO_PAGE_CACHE": "True" if cache else "False"}
-    out = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", COUNT_QUERIES.format(pages=json.dumps(PAGES))],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-    )  # fmt: skip
+    code = COUNT_QUERIES.format(pages=json.dumps(PAGES))
+    out = run(env, PYTHON, "manage.py", "shell", "-c", code, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
