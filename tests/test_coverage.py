@@ -3,19 +3,14 @@
 import re
 
 import pytest
-from django.urls import reverse
 from django.utils import translation
 
 from cooperation import models, selectors
 from tests import factories
+from tests.helpers import url_in
 from tests.test_views import make_data_tenfold
 
 pytestmark = pytest.mark.django_db
-
-
-def url_in(language: str, name: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def row_counts(content: str, label: str) -> tuple[int, int, int]:

@@ -4,22 +4,17 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from cooperation import models, selectors
 from tests import factories
+from tests.helpers import url_in
 from tests.test_views import LIST_PAGES, make_data_tenfold
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-def url_in(language: str, name: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def get_feed(client, language: str) -> ET.Element:

@@ -5,12 +5,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import RequestFactory
-from django.urls import reverse
 from django.utils import translation
 from lxml import etree
 
 from cooperation import iati, models, selectors
 from tests import factories
+from tests.helpers import missing_tool, url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,9 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 def schema():
     path = SCHEMAS / "iati-activities-schema.xsd"
     if not path.exists():
-        pytest.skip(f"the IATI 2.03 schemas are not at {SCHEMAS} (shared/ beside the clone)")
+        missing_tool(
+            "IATI schema validation", f"no schemas at {SCHEMAS} (shared/ beside the clone)"
+        )
     return etree.XMLSchema(etree.parse(str(path)))
 
 
@@ -32,11 +34,6 @@ def assert_valid(schema, content: bytes) -> etree._Element:
         errors = "\n".join(f"line {e.line}: {e.message}" for e in schema.error_log)
         pytest.fail(f"not valid IATI 2.03:\n{errors}\n\n{content.decode()}")
     return document
-
-
-def url_in(language: str, name: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def publication() -> iati.Publication:

@@ -5,21 +5,15 @@ import io
 import json
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
 
 from cooperation import models, opendata, selectors
 from tests import factories
+from tests.helpers import url_in
 from tests.test_views import make_data_tenfold
 
 pytestmark = pytest.mark.django_db
 
 DATASETS = ["programs", "projects", "partners", "networks", "participations"]
-
-
-def url_in(language: str, name: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def get_csv(client, dataset: str, language: str = "es") -> list[dict]:

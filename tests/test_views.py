@@ -9,6 +9,7 @@ from django.utils import translation
 
 from cooperation import models
 from tests import factories
+from tests.helpers import url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,11 +35,6 @@ DETAIL_PAGES = [
     (models.Partner, "cooperation:partner_detail", "turin", "turin"),
     (models.Network, "cooperation:network_detail", "mercociudades", "mercocities"),
 ]
-
-
-def url_in(language: str, name: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def language_switch(content: str) -> tuple[str, str]:

@@ -22,6 +22,7 @@ from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.pages import DESKTOP
+from tests.helpers import missing_tool
 
 # Debian's package. Playwright's own browser download does not work on our machines.
 CHROMIUM = "/usr/bin/chromium"
@@ -36,12 +37,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def missing_tool(checks: str, reason: str):
-    if os.environ.get("CI", "") not in {"", "0", "false"}:
-        pytest.fail(f"{checks} cannot run on CI: {reason}", pytrace=False)
-    pytest.skip(f"{checks} skipped: {reason}")
 
 
 @pytest.fixture(scope="package")
