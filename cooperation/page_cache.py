@@ -22,7 +22,6 @@ import logging
 import time
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -38,7 +37,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from redis.exceptions import RedisError
 
-from .forms import DirectoryFilterForm, SearchForm
+from .forms import DirectoryFilterForm, SearchForm, only_parameters
 from .models import ContentVersion, PublicationStatus, Publishable, SeedRecord
 
 logger = logging.getLogger(__name__)
@@ -197,17 +196,13 @@ def _on_change(sender, **kwargs):
     content_changed(**kwargs)
 
 
-# The query parameters a public page depends on; any other (utm_source and the like, from a
-# link shared in a campaign, or random ones sent to get past the cache) changes nothing on
-# the page, so it does not make a page of its own.
+# The query parameters a public page depends on: any other does not make a page of its own.
 PAGE_PARAMETERS = frozenset({"page", *DirectoryFilterForm.base_fields, *SearchForm.base_fields})
 
 
 def page_address(request) -> str:
-    """The path and the parameters the page depends on, in a fixed order of names (each
-    name's values in their own order: the last one counts)."""
-    names = sorted(PAGE_PARAMETERS.intersection(request.GET))
-    query = urlencode([(name, value) for name in names for value in request.GET.getlist(name)])
+    """The path and the parameters the page depends on (``forms.only_parameters``)."""
+    query = only_parameters(request.GET, PAGE_PARAMETERS)
     return f"{request.path}?{query}" if query else request.path
 
 

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseNotFound, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseNotFound
 from django.template import loader
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -15,7 +15,7 @@ from rosario_intl.middleware import database_unavailable_response, standalone_re
 
 from . import iati, opendata, partner_map, selectors, structured_data
 from .context_processors import contact_settings
-from .forms import DirectoryFilterForm, SearchForm
+from .forms import DirectoryFilterForm, SearchForm, only_parameters
 from .models import Network, Partner, Program, Project
 
 PAGE_SIZE = 24
@@ -129,13 +129,8 @@ class DirectoryMixin:
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["filtered"] = bool(self.filter_form.is_valid() and self.filter_form.filters())
-        # The filters only, for the pagination links: any other parameter (a campaign's
-        # utm_source, a typo) changes nothing on the page, so the page cache ignores it too.
-        query = QueryDict(mutable=True)
-        for name in DirectoryFilterForm.base_fields:
-            if values := self.request.GET.getlist(name):
-                query.setlist(name, values)
-        context["query_string"] = query.urlencode()
+        # The filters only, for the pagination links.
+        context["query_string"] = only_parameters(self.request.GET, DirectoryFilterForm.base_fields)
         return context
 
 
