@@ -66,10 +66,9 @@ bench: install
 
 # Lighthouse (mobile) on the production stack: scores, weight, third-party and render-blocking
 # requests of the home page and a project page; writes bench/lighthouse.md. Needs the
-# PostgreSQL server as for `bench`, /usr/bin/chromium and node_modules/.bin/lighthouse.
-lighthouse: install
+# PostgreSQL server as for `bench`, npm and /usr/bin/chromium.
+lighthouse: install node_modules/.installed
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
-	test -x node_modules/.bin/lighthouse || (npm ci --ignore-scripts --no-audit --no-fund && touch node_modules/.installed)
 	$(BIN)/python bench/lighthouse.py
 
 lint: install

@@ -469,7 +469,7 @@ def entry_published_list(*, limit: int) -> list[Program | Project]:
     """
     published_on = Coalesce("publish_at", "created_at")
     programs = Program.objects.published().annotate(published_on=published_on)
-    projects = _published_projects().select_related("program").annotate(published_on=published_on)
+    projects = _published_projects().annotate(published_on=published_on)
     entries = [
         *programs.order_by("-published_on", "-pk")[:limit],
         *projects.order_by("-published_on", "-pk")[:limit],
