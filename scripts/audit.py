@@ -6,10 +6,16 @@ failure: an outage of the service must not block a release, but it must not pass
 """
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+# What pip-audit (through requests) says when the advisory service cannot be reached.
+UNREACHABLE = re.compile(
+    r"connection|timed? ?out|name resolution|max retries|network is unreachable", re.IGNORECASE
+)
 
 
 def main() -> int:
@@ -28,6 +34,10 @@ def main() -> int:
         )
         text = report.read_text() if report.exists() else ""
     if not text.strip():
+        if not UNREACHABLE.search(result.stderr):
+            # Not an outage: pip-audit itself failed (a bad option, a resolver error).
+            print("pip-audit failed:\n" + result.stderr.strip(), file=sys.stderr)
+            return 1
         print(
             "WARNING: pip-audit could not reach its vulnerability service: the dependencies "
             "were NOT audited.\n" + result.stderr.strip(),
