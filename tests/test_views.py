@@ -444,3 +444,29 @@ def test_a_view_that_raises_gives_the_standalone_500_page(db, path, title, monke
     assert f'<html lang="{path[1:3]}">' in content
     assert "RuntimeError" not in content
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_every_page_links_the_map_coverage_and_open_data_from_its_footer(client, db):
+    for language in ("es", "en"):
+        content = client.get(url_in(language, "cooperation:home")).content.decode()
+        footer = content[content.index('<footer class="site-footer">') :]
+        for name in ("cooperation:open_data", "cooperation:partner_map", "cooperation:coverage"):
+            assert f'href="{url_in(language, name)}"' in footer, name
+
+
+def test_partner_page_shows_its_city_and_links_the_map_when_located(client, db):
+    from decimal import Decimal
+
+    located = factories.PartnerFactory(
+        city_es="Turín", city_en="Turin", latitude=Decimal("45.07"), longitude=Decimal("7.69")
+    )
+    unlocated = factories.PartnerFactory(city_es="", city_en="")
+    map_link = f'href="{url_in("es", "cooperation:partner_map")}"'
+    content = client.get(url_in("es", "cooperation:partner_detail", slug=located.slug_es))
+    facts = content.content.decode().split('id="facts-title"')[1].split("</section>")[0]
+    assert "Turín" in facts
+    assert map_link in facts
+    content = client.get(url_in("es", "cooperation:partner_detail", slug=unlocated.slug_es))
+    facts = content.content.decode().split('id="facts-title"')[1].split("</section>")[0]
+    assert "Ciudad" not in facts
+    assert map_link not in facts
