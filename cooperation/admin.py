@@ -363,8 +363,6 @@ class PublishableAdmin(ContentAdmin):
 
     PUBLICATION_FIELDS = ("publication", "publish_at")
     actions = ["publish_selected", "unpublish_selected", "mark_reviewed"]
-    # What must be published too for the entry's page to be public.
-    public_only_with: tuple[str, ...] = ()
 
     def has_publish_permission(self, request, model=None) -> bool:
         opts = (model or self.model)._meta
@@ -410,9 +408,7 @@ class PublishableAdmin(ContentAdmin):
     def public_pages(self, obj):
         if obj is None or obj.pk is None:
             return "—"
-        public = obj.is_published and all(
-            getattr(obj, relation).is_published for relation in self.public_only_with
-        )
+        public = obj.is_public
         links = []
         for code, name in settings.LANGUAGES:
             with translation.override(code):
@@ -563,7 +559,6 @@ class ProgramAdmin(EntryAdmin):
 @admin.register(models.Project)
 class ProjectAdmin(EntryAdmin):
     fieldsets = entry_fieldsets("program")
-    public_only_with = ("program",)
     list_display = ["title_es", "title_en", "program", *EntryAdmin.list_display[2:]]
     list_filter = [*ENTRY_FILTERS[:3], "program", "program__network", *ENTRY_FILTERS[3:]]
     list_select_related = ["program"]
@@ -657,7 +652,6 @@ class NetworkAdmin(PublishableAdmin):
     ]
     list_filter = ["publication", EnglishTranslationFilter, NeedsReviewFilter]
     list_select_related = ["organization"]
-    public_only_with = ("organization",)
     search_fields = [
         "organization__name_es",
         "organization__name_en",

@@ -86,22 +86,76 @@ class PublicationStatus(models.TextChoices):
 
 
 def published_q(path: str = "") -> Q:
-    """The condition for "published": marked published, and its publication time reached.
+    """Marked published, and its publication time reached: the entry's own flag only.
 
     ``path`` reaches the entry through a relation, e.g. ``"program__"``: a join, where a
-    subquery would cost the ORM and the planner more.
+    subquery would cost the ORM and the planner more. Whether the public may see an entry
+    also depends on what it hangs from: that is ``public_q``.
     """
     return (
         Q(**{f"{path}publish_at__isnull": True}) | Q(**{f"{path}publish_at__lte": timezone.now()})
     ) & Q(**{f"{path}publication": PublicationStatus.PUBLISHED})
 
 
-class PublishableQuerySet(models.QuerySet):
+# The visibility rule, written once. An entry is public when it is published (if it can be a
+# draft at all), every relation named in its ``public_with`` is public, and, if it names
+# ``public_with_any``, at least one of those relations is public. Selectors, sitemaps,
+# feeds, exports and the admin's links to the public pages all ask ``published()`` or
+# ``is_public()``; templates never decide it.
+
+
+def public_q(model: type[models.Model], path: str = "") -> Q:
+    """The database condition for "the public may see it", reached through ``path``."""
+    condition = published_q(path) if issubclass(model, Publishable) else Q()
+    for name in model.public_with:
+        related = model._meta.get_field(name).related_model
+        condition &= public_q(related, f"{path}{name}__")
+    if model.public_with_any:
+        either = Q(pk__in=[])
+        for name in model.public_with_any:
+            related = model._meta.get_field(name).related_model
+            either |= Q(**{f"{path}{name}__isnull": False}) & public_q(related, f"{path}{name}__")
+        condition &= either
+    return condition
+
+
+def is_public(obj: models.Model | None) -> bool:
+    """The same rule as ``public_q`` for an object in memory (its relations are read)."""
+    if obj is None:
+        return False
+    if isinstance(obj, Publishable) and not obj.is_published:
+        return False
+    if not all(is_public(getattr(obj, name)) for name in obj.public_with):
+        return False
+    return not obj.public_with_any or any(
+        is_public(getattr(obj, name)) for name in obj.public_with_any
+    )
+
+
+class PublicQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(published_q())
+        """What the public may see (``public_q``)."""
+        return self.filter(public_q(self.model))
 
 
-class Publishable(models.Model):
+class Visible(models.Model):
+    """Content whose visibility follows the rule above."""
+
+    # Relations that must be public too, all of them, or at least one of them.
+    public_with: tuple[str, ...] = ()
+    public_with_any: tuple[str, ...] = ()
+
+    objects = PublicQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self) -> bool:
+        return is_public(self)
+
+
+class Publishable(Visible):
     """Draft or published; drafts never reach the public site."""
 
     publication = models.CharField(
@@ -119,13 +173,12 @@ class Publishable(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = PublishableQuerySet.as_manager()
-
     class Meta:
         abstract = True
 
     @property
     def is_published(self) -> bool:
+        """Its own flag only (see ``is_public``)."""
         return self.publication == PublicationStatus.PUBLISHED and (
             self.publish_at is None or self.publish_at <= timezone.now()
         )
@@ -371,6 +424,8 @@ class Partner(Publishable, Reviewable, Versioned):
 class Network(Publishable, Reviewable, Versioned):
     """A network or initiative Rosario belongs to, and Rosario's membership in it."""
 
+    public_with = ("organization",)
+
     organization = models.OneToOneField(
         Partner,
         on_delete=models.PROTECT,
@@ -523,6 +578,7 @@ class Project(CooperationEntry):
     """Concrete work under a program, with its partners and their roles."""
 
     entry_kind = "project"
+    public_with = ("program",)
 
     program = models.ForeignKey(
         Program, on_delete=models.PROTECT, related_name="projects", verbose_name=_("program")
@@ -547,8 +603,10 @@ def exactly_one_of(first: str, second: str, name: str) -> models.CheckConstraint
     )
 
 
-class AttachedToEntry(Versioned):
-    """Belongs to exactly one program or one project."""
+class AttachedToEntry(Visible, Versioned):
+    """Belongs to exactly one program or one project, and is public when that entry is."""
+
+    public_with_any = ("program", "project")
 
     program = models.ForeignKey(
         Program, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("program")
@@ -582,6 +640,8 @@ class ParticipationRole(models.TextChoices):
 
 class Participation(AttachedToEntry):
     """A partner's part in a program or project: who leads, funds, supports..."""
+
+    public_with = ("partner",)
 
     partner = models.ForeignKey(
         Partner,

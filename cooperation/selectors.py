@@ -41,16 +41,18 @@ from .models import (
     SustainableDevelopmentGoal,
     Theme,
     ended_unmarked_q,
+    public_q,
     published_q,
 )
 
 
 def _published_partner() -> Q:
-    """Of a published partner (a function: "published" depends on the time of the query)."""
-    return published_q("partner__")
+    """Of a public partner (a function: "published" depends on the time of the query)."""
+    return public_q(Partner, "partner__")
 
 
 def _participations() -> Prefetch:
+    """An entry's participations of public partners (the entry itself is known public)."""
     return Prefetch(
         "participations",
         queryset=Participation.objects.filter(_published_partner()).select_related("partner"),
@@ -58,12 +60,13 @@ def _participations() -> Prefetch:
 
 
 def _published_projects() -> QuerySet[Project]:
-    return Project.objects.filter(published_q(), published_q("program__"))
+    return Project.objects.published()
 
 
 def _in_published_entry() -> Q:
-    """Belongs to a published program, or to a published project of a published program."""
-    return published_q("program__") | (published_q("project__") & published_q("project__program__"))
+    """Belongs to a public program or project: the rule of milestones and documents, which
+    hang from nothing else (a partner's page lists its participations with it)."""
+    return public_q(Milestone)
 
 
 def _get_published(queryset: QuerySet, slug: str):
@@ -195,12 +198,7 @@ def partner_get(*, slug: str, preview: bool = False) -> Partner:
 
 def network_list() -> QuerySet[Network]:
     """Published networks whose organization is published too."""
-    return (
-        Network.objects.published()
-        .filter(organization__in=Partner.objects.published())
-        .select_related("organization")
-        .order_by("pk")
-    )
+    return Network.objects.published().select_related("organization").order_by("pk")
 
 
 def network_get(*, slug: str, preview: bool = False) -> Network:
@@ -217,7 +215,7 @@ def network_get(*, slug: str, preview: bool = False) -> Network:
 def milestone_list(*, limit: int | None = None, newest_first: bool = False) -> QuerySet[Milestone]:
     """Milestones of published programs and projects, in date order."""
     order = ["-date", "-pk"] if newest_first else ["date", "pk"]
-    queryset = Milestone.objects.filter(_in_published_entry())
+    queryset = Milestone.objects.published()
     if limit:
         # The few milestones first, then their program or project: joined before the
         # limit, every milestone's entry would be read and sorted.
@@ -454,11 +452,7 @@ def open_data_partner_list() -> QuerySet[Partner]:
 
 def open_data_participation_list() -> QuerySet[Participation]:
     """Participations of published partners in published programs and projects."""
-    return (
-        Participation.objects.filter(_published_partner())
-        .filter(_in_published_entry())
-        .order_by("pk")
-    )
+    return Participation.objects.published().order_by("pk")
 
 
 def entry_published_list(*, limit: int) -> list[Program | Project]:

@@ -255,3 +255,49 @@ def test_coordinates_stay_on_the_globe(db, latitude, longitude):
         partner.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         partner.save()
+
+
+# The visibility rule: ``published()`` in the database and ``is_public`` in memory agree.
+
+DRAFT = models.PublicationStatus.DRAFT
+
+
+def _agree(obj) -> bool:
+    in_database = type(obj).objects.published().filter(pk=obj.pk).exists()
+    assert obj.is_public is in_database
+    return in_database
+
+
+@pytest.mark.django_db
+def test_a_project_is_public_only_with_its_program():
+    project = factories.ProjectFactory()
+    milestone = factories.MilestoneFactory(project=project, program=None)
+    assert _agree(project) and _agree(milestone)
+    models.Program.objects.filter(pk=project.program_id).update(publication=DRAFT)
+    project.program.refresh_from_db()
+    assert not _agree(project)
+    assert not _agree(milestone)
+
+
+@pytest.mark.django_db
+def test_a_network_is_public_only_with_its_organization():
+    network = factories.NetworkFactory()
+    assert _agree(network)
+    models.Partner.objects.filter(pk=network.organization_id).update(publication=DRAFT)
+    network.organization.refresh_from_db()
+    assert not _agree(network)
+
+
+@pytest.mark.django_db
+def test_a_participation_is_public_with_its_partner_and_its_entry():
+    participation = factories.ParticipationFactory()
+    assert _agree(participation)
+    models.Partner.objects.filter(pk=participation.partner_id).update(publication=DRAFT)
+    participation.partner.refresh_from_db()
+    assert not _agree(participation)
+
+
+@pytest.mark.django_db
+def test_a_scheduled_entry_is_not_public_before_its_moment():
+    program = factories.ProgramFactory(publish_at=timezone.now() + datetime.timedelta(hours=1))
+    assert not _agree(program)
