@@ -1,22 +1,44 @@
 # The two-command promise: `make run` sets everything up and serves the portal on SQLite;
 # `make test` runs the whole suite (SQLite by default, PostgreSQL when DATABASE_URL is set).
 
+# Any Python from 3.11 to 3.13 (Django 5.2's, from 3.11 up): `make run PYTHON=python3.12`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The Python version PYTHON names, e.g. 3.12; the .venv remembers the one that made it, and a
+# .venv made by another Python (or by an attempt that failed) is made anew.
+PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+VENV_MADE_BY := $(VENV)/.made-by-python$(PYTHON_VERSION)
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test seed serve backup restore audit bench lighthouse lint format messages clean
+.PHONY: install check-pythons run test seed serve backup restore audit bench lighthouse lint format messages clean
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/.installed: pyproject.toml $(VENV_MADE_BY)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
+
+$(VENV_MADE_BY):
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] < (3, 14))' 2>/dev/null || { \
+	  echo "'$(PYTHON)' is not Python 3.11, 3.12 or 3.13: choose one, e.g. make run PYTHON=python3.12" >&2; \
+	  exit 1; }
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	touch $@
+
+# Python 3.12 and 3.13 cannot be installed on CI's machine (Debian 12 ships 3.11 only): this
+# checks instead that every dependency, development tools included, installs on each of them
+# from PyPI as a ready-built wheel (pip resolves the whole set for that version, installs nothing).
+check-pythons: install
+	for version in 3.12 3.13; do \
+	  $(BIN)/python -m pip install --quiet --dry-run --ignore-installed --only-binary=:all: \
+	    --python-version $$version --target "$$(mktemp -d)" '.[dev]' || exit 1; \
+	  echo "Python $$version: every dependency installs"; \
+	done
 
 run: install
 	$(MANAGE) migrate --no-input
