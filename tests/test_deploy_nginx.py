@@ -1,0 +1,476 @@
+"""deploy/nginx/: the TLS proxy as shipped, with Debian's nginx in front of two gunicorn instances.
+
+Everything runs on loopback: a scratch PostgreSQL database on the server at 127.0.0.1:5432 (the
+one ``DATABASE_URL`` names for the PostgreSQL pass of the suite), Redis database 13 as the
+shared cache, the static files collected into a temporary folder, a self-signed certificate
+made here. Clients are told apart by their source address (127.0.0.2, 127.0.0.3...), as
+nginx and the login lockout see them.
+
+Runs in the PostgreSQL pass only (two instances need one shared database); without nginx it is
+skipped, and on CI, where .ci/run installs nginx, it fails instead.
+"""
+
+import concurrent.futures
+import gzip
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+import psycopg
+import pytest
+import redis
+from django.conf import settings
+
+from tests.helpers import missing_tool
+
+BASE_DIR = Path(settings.BASE_DIR)
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+REDIS_DB = 13
+HOST = "localhost"
+
+pytestmark = pytest.mark.skipif(
+    not DATABASE_URL.startswith("postgres"),
+    reason="the proxy tests run in the PostgreSQL pass (two instances share one database)",
+)
+
+SETTINGS_MODULE = """\
+from rosario_intl.settings.prod import *  # noqa: F403
+
+STATIC_ROOT = {static!r}
+"""
+
+MIGRATE_SEED_COLLECT = """
+import django
+
+django.setup()
+from django.core.management import call_command
+
+call_command("migrate", interactive=False, verbosity=0)
+call_command("load_seed", verbosity=0)
+call_command("collectstatic", interactive=False, verbosity=0)
+"""
+
+MAIN_CONFIG = """\
+daemon off;
+{user}
+worker_processes 1;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {folder}/access.log;
+    client_body_temp_path {folder}/body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    include {folder}/rosario.conf;
+}}
+"""
+
+# A minimal well-formed PDF, as staff would upload one.
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"  # noqa: E501
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(check, *, what: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        assert time.monotonic() < deadline, f"{what} did not come up in time"
+        time.sleep(0.2)
+
+
+class AppServer:
+    """One gunicorn instance with the production settings."""
+
+    def __init__(self, name: str, folder: Path, environ: dict):
+        self.name = name
+        self.port = free_port()
+        self.log = folder / f"{name}.log"
+        self.environ = {**environ, "PORT": str(self.port)}
+        self.process = None
+
+    def start(self) -> None:
+        with self.log.open("a") as log:
+            self.process = subprocess.Popen(
+                [str(Path(sys.executable).parent / "gunicorn"), "--config", "gunicorn.conf.py",
+                 "--env", f"DJANGO_SETTINGS_MODULE={self.environ['DJANGO_SETTINGS_MODULE']}",
+                 "rosario_intl.wsgi:application"],
+                cwd=BASE_DIR, env=self.environ, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
+        wait_until(lambda: self.fetch("/healthz")[0] == 200, what=f"gunicorn {self.name}")
+
+    def fetch(self, path: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection.request("GET", path, headers={"Host": HOST, "X-Forwarded-Proto": "https"})
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+
+    def kill(self) -> None:
+        """SIGKILL to the master and its workers at once: a crash, not a shutdown."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def access_paths(self) -> list[str]:
+        paths = []
+        for line in self.log.read_text().splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if record.get("logger") == "gunicorn.access":
+                paths.append(record["path"])
+        return paths
+
+
+class TLSConnection(http.client.HTTPSConnection):
+    """HTTPS to nginx on 127.0.0.1 from ``client``'s address, asking for ``server_name``."""
+
+    def __init__(self, port: int, *, server_name: str, client: str, context: ssl.SSLContext):
+        super().__init__("127.0.0.1", port, timeout=30, context=context, source_address=(client, 0))
+        self.server_name = server_name
+
+    def connect(self):
+        sock = socket.create_connection((self.host, self.port), self.timeout, self.source_address)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.server_name)
+
+
+class Edge:
+    """nginx and the two app servers; ``request`` speaks to nginx as a given client."""
+
+    def __init__(self, folder: Path, servers: list[AppServer], http_port: int, https_port: int):
+        self.folder = folder
+        self.servers = servers
+        self.http_port = http_port
+        self.https_port = https_port
+        self.tls = ssl.create_default_context(cafile=str(folder / "tls.crt"))
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        client: str = "127.0.0.2",
+        secure: bool = True,
+        host: str = HOST,
+        headers: dict | None = None,
+        body: str | None = None,
+    ) -> http.client.HTTPResponse:
+        if secure:
+            connection = TLSConnection(
+                self.https_port, server_name=host, client=client, context=self.tls
+            )
+        else:
+            connection = http.client.HTTPConnection(
+                "127.0.0.1", self.http_port, timeout=30, source_address=(client, 0)
+            )
+        port = self.https_port if secure else self.http_port
+        connection.request(
+            method, path, body=body, headers={"Host": f"{host}:{port}", **(headers or {})}
+        )
+        response = connection.getresponse()
+        response.body = response.read()
+        connection.close()
+        return response
+
+    def get(self, path: str, **kwargs) -> http.client.HTTPResponse:
+        return self.request("GET", path, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def edge():
+    if not os.access(NGINX, os.X_OK):
+        missing_tool("proxy tests", "no nginx (apt-get install nginx)")
+    if not shutil.which("envsubst"):
+        missing_tool("proxy tests", "no envsubst (apt-get install gettext-base)")
+    folder = Path(tempfile.mkdtemp(prefix="rosario-edge-"))
+    database = f"rosario_edge_{secrets.token_hex(4)}"
+    server_url = DATABASE_URL.rsplit("/", 1)[0]
+    cache = redis.Redis.from_url(f"redis://127.0.0.1:6379/{REDIS_DB}")
+    nginx = None
+    servers = []
+    try:
+        with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
+            connection.execute(f"CREATE DATABASE {database}")
+        cache.flushdb()
+        static_root = folder / "static"
+        media_root = folder / "media"
+        (media_root / "documents" / "2026").mkdir(parents=True)
+        (media_root / "documents" / "2026" / "informe.pdf").write_bytes(PDF)
+        (folder / "edge_settings.py").write_text(SETTINGS_MODULE.format(static=str(static_root)))
+        https_port, http_port = free_port(), free_port()
+        environ = {
+            **{
+                key: value
+                for key, value in os.environ.items()
+                if not key.startswith(("DJANGO_", "GUNICORN_"))
+                and key not in {"DATABASE_URL", "REDIS_URL", "HOST", "PORT", "WEB_CONCURRENCY"}
+            },
+            "PYTHONPATH": os.pathsep.join([str(folder), str(BASE_DIR)]),
+            "DJANGO_SETTINGS_MODULE": "edge_settings",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": HOST,
+            "DJANGO_SITE_URL": f"https://{HOST}:{https_port}",
+            "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://{HOST}:{https_port}",
+            "DJANGO_TRUSTED_PROXY_COUNT": "1",
+            "DJANGO_MEDIA_ROOT": str(media_root),
+            "DATABASE_URL": f"{server_url}/{database}",
+            "REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
+            "FORWARDED_ALLOW_IPS": "127.0.0.1",
+            "HOST": "127.0.0.1",
+            "WEB_CONCURRENCY": "2",
+        }
+        subprocess.run(
+            [sys.executable, "-c", MIGRATE_SEED_COLLECT],
+            cwd=BASE_DIR, env=environ, check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+        servers = [AppServer(name, folder, environ) for name in ("a", "b")]
+        for server in servers:
+            server.start()
+
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+             "-subj", f"/CN={HOST}", "-addext", f"subjectAltName=DNS:{HOST}",
+             "-keyout", str(folder / "tls.key"), "-out", str(folder / "tls.crt")],
+            check=True, capture_output=True, timeout=60,
+        )  # fmt: skip
+        rendered = subprocess.run(
+            [str(BASE_DIR / "deploy" / "nginx" / "render")],
+            env={
+                **os.environ,
+                "SITE_HOST": HOST,
+                "SITE_URL": f"https://{HOST}:{https_port}",
+                "HTTP_PORT": f"127.0.0.1:{http_port}",
+                "HTTPS_PORT": f"127.0.0.1:{https_port}",
+                "TLS_CERTIFICATE": str(folder / "tls.crt"),
+                "TLS_CERTIFICATE_KEY": str(folder / "tls.key"),
+                "APP_SERVER_1": f"127.0.0.1:{servers[0].port}",
+                "APP_SERVER_2": f"127.0.0.1:{servers[1].port}",
+                "STATIC_ROOT": str(static_root),
+                "MEDIA_ROOT": str(media_root),
+                "ADMIN_URL": "admin/",
+            },
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        (folder / "rosario.conf").write_text(rendered)
+        user = "user root;" if os.geteuid() == 0 else ""  # the temporary folder is root's
+        (folder / "nginx.conf").write_text(MAIN_CONFIG.format(folder=folder, user=user))
+        subprocess.run(
+            [NGINX, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf")],
+            check=True, capture_output=True, timeout=30,
+        )  # fmt: skip
+        nginx = subprocess.Popen(
+            [NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        site = Edge(folder, servers, http_port, https_port)
+        wait_until(lambda: site.get("/es/", client="127.0.0.1").status == 200, what="nginx")
+        yield site
+    finally:
+        if nginx is not None:
+            nginx.terminate()
+            nginx.wait(timeout=15)
+        for server in servers:
+            server.stop()
+        cache.flushdb()
+        with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_plain_http_is_sent_to_https_whatever_the_client_claims(edge):
+    response = edge.get("/es/proyectos/", secure=False, headers={"X-Forwarded-Proto": "https"})
+    assert response.status == 301
+    assert response.getheader("Location") == f"https://{HOST}:{edge.https_port}/es/proyectos/"
+
+
+def test_the_scheme_django_sees_is_the_one_nginx_saw(edge):
+    # A client's "http" is overwritten: were it passed on, Django would redirect to HTTPS.
+    response = edge.get("/es/", headers={"X-Forwarded-Proto": "http"})
+    assert response.status == 200
+    assert response.getheader("Location") is None
+
+
+def test_an_unknown_host_is_never_forwarded(edge):
+    with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
+        edge.get("/es/", secure=False, host="evil.example")
+    with pytest.raises(ssl.SSLError):
+        edge.get("/es/", host="evil.example")
+
+
+def test_pages_come_compressed_with_hsts_once(edge):
+    plain = edge.get("/es/")
+    compressed = edge.get("/es/", headers={"Accept-Encoding": "gzip"})
+    assert compressed.status == 200
+    assert compressed.getheader("Content-Encoding") == "gzip"
+    assert gzip.decompress(compressed.body) == plain.body
+    assert len(compressed.body) < len(plain.body) / 3
+    hsts = compressed.headers.get_all("Strict-Transport-Security")
+    assert hsts == ["max-age=31536000; includeSubDomains; preload"]
+    print(f"home page: {len(plain.body)} bytes, {len(compressed.body)} compressed")
+
+
+def test_hashed_static_files_are_cached_for_a_year(edge):
+    manifest = json.loads((edge.folder / "static" / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    response = edge.get(f"/static/{hashed}", headers={"Accept-Encoding": "gzip"})
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "text/css"
+    assert response.getheader("Cache-Control") == "public, max-age=31536000, immutable"
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert response.getheader("Strict-Transport-Security")
+    unhashed = edge.get("/static/css/site.css")
+    assert unhashed.getheader("Cache-Control") == "public, max-age=3600"
+
+
+def test_an_uploaded_pdf_downloads_safely(edge):
+    response = edge.get("/media/documents/2026/informe.pdf")
+    assert response.status == 200
+    assert response.body == PDF
+    assert response.getheader("Content-Type") == "application/pdf"
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+    assert response.getheader("Content-Disposition") == "inline"
+    assert "sandbox" in response.getheader("Content-Security-Policy")
+    assert edge.get("/media/documents/2026/missing.pdf").status == 404
+
+
+LOGIN = "/es/admin/login/"
+
+
+def _login_form(edge, client: str):
+    """Returns a function that posts a wrong password for "editora" from ``client``."""
+    page = edge.get(LOGIN, client=client)
+    cookie = page.getheader("Set-Cookie").split(";", 1)[0]
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.body).group(1)
+    origin = f"https://{HOST}:{edge.https_port}"
+    form = {"csrfmiddlewaretoken": token.decode(), "username": "editora", "password": "mal"}
+
+    def attempt() -> http.client.HTTPResponse:
+        return edge.request(
+            "POST", LOGIN, client=client, body=urllib.parse.urlencode(form),
+            headers={"Cookie": cookie, "Origin": origin, "Referer": origin + LOGIN,
+                     "Content-Type": "application/x-www-form-urlencoded"},
+        )  # fmt: skip
+
+    return attempt
+
+
+def test_the_login_lockout_counts_each_client_through_the_proxy(edge):
+    attempt = _login_form(edge, "127.0.0.3")
+    statuses = [attempt().status for _attempt in range(5)]
+    assert statuses[:4] == [200] * 4  # the form again, with its error
+    assert statuses[4] == 429  # locked: the portal's lockout page
+    locked = attempt()
+    assert locked.status == 429 and b"<html" in locked.body
+    # Another client, the same user name: not locked.
+    assert _login_form(edge, "127.0.0.4")().status == 200
+
+
+def test_one_address_cannot_flood_the_login(edge):
+    attempt = _login_form(edge, "127.0.0.8")
+    statuses = [attempt().status for _attempt in range(15)]
+    # The portal locks the user name after 5 (its page); nginx stops the address after 11.
+    assert statuses[-1] == 429
+    assert "probá de nuevo" in attempt().body.decode()
+
+
+def test_a_burst_of_searches_is_limited_for_that_client_only(edge):
+    def search(number: int) -> int:
+        return edge.get(f"/es/buscar/?q=residuos{number}", client="127.0.0.5").status
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        burst = pool.map(search, range(200))
+        # Meanwhile another client browses and filters.
+        others = [
+            edge.get("/es/", client="127.0.0.6").status,
+            edge.get("/es/proyectos/?theme=gestion-de-residuos", client="127.0.0.6").status,
+        ]
+        statuses = list(burst)
+    counts = {status: statuses.count(status) for status in set(statuses)}
+    print(f"burst of 200 searches from one client: {counts}; the other client: {others}")
+    assert set(counts) == {200, 429}
+    assert 20 <= counts[200] < 100
+    assert others == [200, 200]
+    refused = edge.get("/es/buscar/?q=otra", client="127.0.0.5")
+    assert refused.status == 429
+    assert int(refused.getheader("Retry-After")) > 0
+    assert "probá de nuevo" in refused.body.decode()
+
+
+def test_an_edit_through_one_instance_shows_at_once_through_the_other(edge):
+    first, second = edge.servers
+    status, before = second.fetch("/es/programas/pacto-global/")
+    assert status == 200 and "Título editado" not in before
+    # The edit runs in a process with the instances' settings, database and cache.
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c",
+         "from cooperation.models import Program;"
+         " p = Program.objects.get(slug_es='pacto-global');"
+         " p.title_es = 'Título editado'; p.save()"],
+        cwd=BASE_DIR, env=first.environ, check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    assert "Título editado" in second.fetch("/es/programas/pacto-global/")[1]
+    assert "Título editado" in first.fetch("/es/programas/pacto-global/")[1]
+
+
+def test_an_instance_killed_under_load_costs_no_request(edge):
+    first, _second = edge.servers
+    paths = ["/es/", "/es/proyectos/", "/en/projects/", "/es/socios/", "/en/"]
+    done = []
+
+    def browse(number: int) -> int:
+        status = edge.get(paths[number % len(paths)], client="127.0.0.7").status
+        done.append(number)
+        return status
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        results = pool.map(browse, range(500))
+        wait_until(lambda: len(done) >= 100, what="the first hundred requests")
+        first.kill()
+        statuses = list(results)
+    failed = [status for status in statuses if status != 200]
+    print(f"500 GETs with an instance killed after {len(statuses) - 400}: {len(failed)} failed")
+    assert failed == []
+
+    # Back again, it gets requests once nginx's 10-second pause for it is over.
+    first.start()
+    served_before = len(first.access_paths())
+    time.sleep(11)
+    for number in range(20):
+        assert edge.get(paths[number % len(paths)], client="127.0.0.7").status == 200
+    assert len(first.access_paths()) > served_before
