@@ -13,7 +13,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install check-pythons run test seed serve backup restore audit bench lighthouse lint format messages clean
+.PHONY: install check-pythons run test screenshots seed serve backup restore audit bench lighthouse lint format messages clean
 
 install: $(VENV)/.installed
 
@@ -92,6 +92,12 @@ bench: install
 lighthouse: install node_modules/.installed
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(BIN)/python bench/lighthouse.py
+
+# Whole-page screenshots of home, a project page and the map, in Spanish at 1280 and 375 px,
+# into docs/screenshots/ (Chromium at /usr/bin/chromium).
+screenshots: install
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(BIN)/python scripts/screenshots.py
 
 lint: install
 	$(BIN)/ruff check .
