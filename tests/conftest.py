@@ -1,5 +1,8 @@
+import copy
+
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -42,10 +45,43 @@ def seed_rows(django_db_setup, django_db_blocker) -> list[tuple[type, list]]:
     return [(model, objs) for model, objs in rows if objs]
 
 
+def _content_type_fields(model) -> list[str]:
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.related_model is ContentType
+    ]
+
+
+@pytest.fixture(scope="session")
+def seed_content_types(seed_rows, django_db_blocker) -> dict[int, tuple[str, str]]:
+    """The content types the seed rows point at, by natural key: a test that empties the
+    database (``transactional_db``) makes Django create them again under other ids."""
+    wanted = {
+        getattr(obj, name)
+        for model, objs in seed_rows
+        for name in _content_type_fields(model)
+        for obj in objs
+    }
+    with django_db_blocker.unblock():
+        rows = ContentType.objects.filter(pk__in=wanted).values_list("pk", "app_label", "model")
+        return {pk: (app_label, model) for pk, app_label, model in rows}
+
+
 @pytest.fixture
-def seeded(db, seed_rows):
+def seeded(db, seed_rows, seed_content_types):
     """The database with the city's seed content loaded (as ``load_seed`` leaves it)."""
+    ContentType.objects.clear_cache()
+    current = {
+        pk: ContentType.objects.get_by_natural_key(*key).pk
+        for pk, key in seed_content_types.items()
+    }
     for model, objs in seed_rows:
+        if fields := _content_type_fields(model):
+            objs = [copy.copy(obj) for obj in objs]
+            for obj in objs:
+                for name in fields:
+                    setattr(obj, name, current[getattr(obj, name)])
         model._base_manager.bulk_create(objs)
     # Rows written with their primary keys leave PostgreSQL's sequences behind.
     statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _objs in seed_rows])
