@@ -194,8 +194,9 @@ def test_history_ensure_started_records_the_entry_with_its_parts_once():
     project = factories.ProjectFactory()
     milestone = factories.MilestoneFactory(project=project)
 
-    services.history_ensure_started(obj=project)
-    services.history_ensure_started(obj=project)
+    with translation.override("es"):
+        services.history_ensure_started(obj=project)
+        services.history_ensure_started(obj=project)
 
     version = Version.objects.get_for_object(project).get()
     assert version.revision.comment == "Versión inicial."
