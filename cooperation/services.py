@@ -1,13 +1,38 @@
-"""Write logic for staff editing: saving without overwriting someone else's work."""
+"""Every write staff make, apart from the admin form's own save.
 
-from django.db import models
+Each service runs in one transaction and leaves the same trail as an edit in the admin: the
+stored version number rises (an open form on the entry is then refused, not silently
+overwritten), the admin log names who did it, and django-reversion keeps the entry as it
+now is. The admin (``cooperation.admin``) only calls these.
+"""
+
+import contextvars
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import User
+from django.db import models as db_models
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from reversion import add_to_revision, create_revision, is_active, set_comment, set_user
+from reversion.models import Version
+
+from . import models
+from .history import HISTORY_LOOKBACK
+
+PUBLICATION_FIELDS = ("publication", "publish_at")
+
+
+# The edit lock ---------------------------------------------------------------------------
 
 
 class EditConflict(Exception):
     """The entry was saved by someone else after this editor loaded it."""
 
 
-def version_claim(obj: models.Model, *, expected: int) -> None:
+def version_claim(*, obj: db_models.Model, expected: int) -> None:
     """Move the stored row from version ``expected`` to the next one, or raise EditConflict.
 
     One filtered UPDATE (``... WHERE pk = %s AND version = %s``): when two saves start from
@@ -20,3 +45,182 @@ def version_claim(obj: models.Model, *, expected: int) -> None:
     if not claimed:
         raise EditConflict(f"{obj._meta.label} {obj.pk} is no longer at version {expected}")
     obj.version = expected + 1
+
+
+# Publication -----------------------------------------------------------------------------
+
+
+def user_may_publish(*, user: User, model: type[db_models.Model]) -> bool:
+    """Whether ``user`` may publish and unpublish entries of ``model`` (publishers may)."""
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+
+def publication_keep(*, obj: models.Publishable, user: User) -> None:
+    """For a user who may not publish, put back on ``obj`` the stored publication (a draft
+    for a new entry), whatever a form said: the admin shows them the fields read-only, and
+    this holds against a forged form too."""
+    if user_may_publish(user=user, model=type(obj)):
+        return
+    stored = None
+    if obj.pk is not None:
+        stored = type(obj)._base_manager.filter(pk=obj.pk).values(*PUBLICATION_FIELDS).first()
+    obj.publication = stored["publication"] if stored else models.PublicationStatus.DRAFT
+    obj.publish_at = stored["publish_at"] if stored else None
+
+
+def entries_publish(*, entries: db_models.QuerySet, user: User) -> int:
+    """Publish the selected entries not yet published; the number published."""
+    return _entries_set_publication(
+        entries=entries, user=user, publication=models.PublicationStatus.PUBLISHED
+    )
+
+
+def entries_unpublish(*, entries: db_models.QuerySet, user: User) -> int:
+    """Turn the selected published entries back into drafts; the number changed."""
+    return _entries_set_publication(
+        entries=entries, user=user, publication=models.PublicationStatus.DRAFT
+    )
+
+
+def _entries_set_publication(
+    *, entries: db_models.QuerySet, user: User, publication: models.PublicationStatus
+) -> int:
+    def change(obj):
+        if obj.publication == publication:
+            return False
+        obj.publication = publication
+        return True
+
+    return _entries_change(entries=entries, user=user, field="publication", change=change)
+
+
+# Review ----------------------------------------------------------------------------------
+
+
+def entries_mark_reviewed(
+    *, entries: db_models.QuerySet, user: User, today: datetime.date | None = None
+) -> int:
+    """Mark the selected entries as reviewed today (even those already reviewed today)."""
+    reviewed = today or timezone.localdate()
+
+    def change(obj):
+        obj.reviewed_at = reviewed
+        return True
+
+    return _entries_change(entries=entries, user=user, field="reviewed_at", change=change)
+
+
+def _entries_change(*, entries: db_models.QuerySet, user: User, field: str, change) -> int:
+    """Apply ``change`` to each selected entry, saved one by one like an edit.
+
+    Each saved entry has its version claimed, a "changed <field>" line in the admin log and
+    its place in one revision by ``user`` (or in the revision already in progress, such as
+    the admin's list page's). ``change`` returns whether it changed the entry.
+    """
+    model = entries.model
+    label = str(model._meta.get_field(field).verbose_name)
+    selected = list(entries.values_list("pk", flat=True))
+    changed = 0
+    with transaction.atomic(), create_revision():
+        set_user(user)
+        locked = model._base_manager.select_for_update().filter(pk__in=selected)
+        for obj in locked.order_by("pk"):
+            if not change(obj):
+                continue
+            version_claim(obj=obj, expected=obj.version)
+            obj.save()
+            _log_change(obj=obj, user=user, message=[{"changed": {"fields": [label]}}])
+            changed += 1
+    return changed
+
+
+def _log_change(*, obj: db_models.Model, user: User, message: list) -> None:
+    """The admin log's line for a change, which is also the revision's comment (as the
+    admin's own ``log_change`` does under django-reversion)."""
+    entry = LogEntry.objects.log_actions(
+        user_id=user.pk,
+        queryset=[obj],
+        action_flag=CHANGE,
+        change_message=message,
+        single_object=True,
+    )
+    if is_active():
+        set_comment(entry.get_change_message())
+
+
+# History ---------------------------------------------------------------------------------
+
+
+def history_ensure_started(*, obj: db_models.Model) -> None:
+    """Record ``obj`` as it is when it has no history yet (seed content has none).
+
+    Without it, the first change could not be undone, nor explained to a second editor.
+    """
+    if Version.objects.get_for_object(obj).exists():
+        return
+    with create_revision():
+        set_comment(gettext("Initial version."))
+        add_to_revision(obj)  # With the participations, milestones... that it follows.
+
+
+def history_record_before_deletion(*, objs: Iterable[db_models.Model], user: User) -> None:
+    """Keep the entries as they are, so that "Recover deleted" can bring them back
+    (django-reversion recovers from the last recorded version, and an entry never changed
+    in the admin has none).
+
+    The revision is made and saved on its own, outside any revision in progress: the admin's
+    list page runs its delete action inside that page's revision, which is saved only after
+    the deletion, and django-reversion leaves out what no longer exists by then. (It keeps
+    the revision in progress in a context variable, so a fresh context escapes it.)
+    """
+    comment = gettext("State before deletion.")
+
+    def record():
+        with create_revision():
+            set_user(user)
+            set_comment(comment)
+            for obj in objs:
+                add_to_revision(obj)
+
+    contextvars.Context().run(record)
+
+
+def version_restore(*, version: Version, user: User) -> None:
+    """Bring back the revision ``version`` belongs to: every object in it as it was then,
+    a deleted one recreated ("Recover deleted" and "History → restore" alike).
+
+    What is not taken from the old version: the version numbers (an old number would let a
+    stale form through; an object deleted since comes back under a number above any it had)
+    and, for a user who may not publish, whether each entry is published (one deleted since
+    comes back as a draft). One transaction, the current rows locked while it runs.
+    """
+    with transaction.atomic(using=version.db):
+        kept = [
+            _kept_state(restored=restored, user=user)
+            for restored in version.revision.version_set.all()
+            if issubclass(restored._model, models.Versioned)
+        ]
+        version.revision.revert(delete=True)
+        for model, pk, values in kept:
+            model._base_manager.filter(pk=pk).update(**values)
+
+
+def _kept_state(*, restored: Version, user: User) -> tuple[type, str, dict]:
+    model = restored._model
+    fields = ["version"]
+    if issubclass(model, models.Publishable) and not user_may_publish(user=user, model=model):
+        fields += PUBLICATION_FIELDS
+    current = (
+        model._base_manager.select_for_update()
+        .filter(pk=restored.object_id)
+        .values(*fields)
+        .first()
+    )
+    if current is None:  # Deleted since.
+        history = Version.objects.get_for_object_reference(model, restored.object_id)
+        numbers = [v.field_dict.get("version") or 1 for v in history[:HISTORY_LOOKBACK]]
+        current = {"version": max(numbers, default=1) + 1}
+        if "publication" in fields:
+            current.update(publication=models.PublicationStatus.DRAFT, publish_at=None)
+    return model, restored.object_id, current

@@ -1,14 +1,49 @@
-"""Saving without overwriting anyone (cooperation/services.py)."""
+"""Every write staff make (cooperation/services.py), called directly.
 
+The admin's tests (tests/admin/) drive the same services through the admin's pages.
+"""
+
+import datetime
 import threading
 import time
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Permission
 from django.db import connection, connections, transaction
+from django.utils import translation
+from reversion import create_revision, set_comment
+from reversion.models import Version
 
-from cooperation import models
+from cooperation import models, services
 from cooperation.services import EditConflict, version_claim
 from tests import factories
+
+DRAFT, PUBLISHED = models.PublicationStatus.DRAFT, models.PublicationStatus.PUBLISHED
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """Staff who may change entries but not publish them."""
+    return django_user_model.objects.create_user("edith", is_staff=True)
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    user = django_user_model.objects.create_user("pablo", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__startswith="publish_"))
+    return user
+
+
+def saved_in_revision(obj, comment: str = "") -> Version:
+    """Save ``obj`` as an edit does, and return the version recorded for it."""
+    with create_revision():
+        set_comment(comment)
+        obj.save()
+    return Version.objects.get_for_object(obj).first()
+
+
+# The edit lock ---------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
@@ -16,10 +51,10 @@ def test_version_claim_lets_one_of_two_saves_through():
     project = factories.ProjectFactory()
     first = models.Project.objects.get(pk=project.pk)
     second = models.Project.objects.get(pk=project.pk)
-    version_claim(first, expected=1)
+    version_claim(obj=first, expected=1)
     assert first.version == 2
     with pytest.raises(EditConflict):
-        version_claim(second, expected=1)
+        version_claim(obj=second, expected=1)
     assert models.Project.objects.get(pk=project.pk).version == 2
 
 
@@ -35,7 +70,7 @@ def test_two_simultaneous_claims_cannot_both_win():
         try:
             with transaction.atomic():
                 first_claimed.wait(5)
-                version_claim(models.Project.objects.get(pk=project.pk), expected=1)
+                version_claim(obj=models.Project.objects.get(pk=project.pk), expected=1)
             outcome["second"] = "saved"
         except EditConflict:
             outcome["second"] = "refused"
@@ -45,10 +80,210 @@ def test_two_simultaneous_claims_cannot_both_win():
     thread = threading.Thread(target=second_editor)
     thread.start()
     with transaction.atomic():
-        version_claim(models.Project.objects.get(pk=project.pk), expected=1)
+        version_claim(obj=models.Project.objects.get(pk=project.pk), expected=1)
         first_claimed.set()
         time.sleep(0.3)  # the second editor's UPDATE now waits on this row's lock
     thread.join(10)
 
     assert outcome == {"second": "refused"}
     assert models.Project.objects.get(pk=project.pk).version == 2
+
+
+# Publication -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_user_may_publish_only_with_the_permission(editor, publisher):
+    for model in (models.Program, models.Project, models.Partner, models.Network):
+        assert not services.user_may_publish(user=editor, model=model)
+        assert services.user_may_publish(user=publisher, model=model)
+
+
+@pytest.mark.django_db
+def test_entries_publish_publishes_the_drafts_like_an_edit(publisher):
+    drafts = [factories.ProjectFactory(publication=DRAFT) for _ in range(2)]
+    published = factories.ProjectFactory(publication=PUBLISHED)
+    selected = models.Project.objects.filter(pk__in=[p.pk for p in [*drafts, published]])
+
+    with translation.override("en"):  # the log names the field in the staff's language
+        count = services.entries_publish(entries=selected, user=publisher)
+
+    assert count == 2
+    for draft in drafts:
+        draft.refresh_from_db()
+        assert (draft.publication, draft.version) == (PUBLISHED, 2)
+        version = Version.objects.get_for_object(draft).get()
+        assert version.revision.user == publisher
+        assert version.field_dict["publication"] == PUBLISHED
+    published.refresh_from_db()
+    assert published.version == 1  # already published: untouched
+    entries = LogEntry.objects.filter(user=publisher, action_flag=CHANGE)
+    assert sorted(int(e.object_id) for e in entries) == sorted(d.pk for d in drafts)
+    assert {e.change_message for e in entries} == {'[{"changed": {"fields": ["publication"]}}]'}
+
+
+@pytest.mark.django_db
+def test_entries_unpublish_turns_published_entries_into_drafts(publisher):
+    partner = factories.PartnerFactory(publication=PUBLISHED)
+    draft = factories.PartnerFactory(publication=DRAFT)
+    selected = models.Partner.objects.filter(pk__in=[partner.pk, draft.pk])
+
+    assert services.entries_unpublish(entries=selected, user=publisher) == 1
+
+    partner.refresh_from_db()
+    assert (partner.publication, partner.version) == (DRAFT, 2)
+    assert LogEntry.objects.get(user=publisher).object_id == str(partner.pk)
+
+
+@pytest.mark.django_db
+def test_publishing_refuses_an_entry_claimed_meanwhile(publisher, monkeypatch):
+    project = factories.ProjectFactory(publication=DRAFT)
+
+    def someone_else_saved(*, obj, expected):
+        raise EditConflict
+
+    monkeypatch.setattr(services, "version_claim", someone_else_saved)
+    with pytest.raises(EditConflict):
+        services.entries_publish(entries=models.Project.objects.all(), user=publisher)
+    project.refresh_from_db()
+    assert project.publication == DRAFT
+    assert not LogEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_publication_keep_holds_for_users_who_may_not_publish(editor, publisher):
+    project = factories.ProjectFactory(publication=PUBLISHED)
+    project.publication = DRAFT
+    services.publication_keep(obj=project, user=editor)
+    assert project.publication == PUBLISHED
+
+    new = models.Project(title_es="Nuevo", publication=PUBLISHED)
+    services.publication_keep(obj=new, user=editor)
+    assert (new.publication, new.publish_at) == (DRAFT, None)
+
+    project.publication = DRAFT
+    services.publication_keep(obj=project, user=publisher)
+    assert project.publication == DRAFT
+
+
+# Review ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_entries_mark_reviewed_dates_each_entry_like_an_edit(editor):
+    networks = [factories.NetworkFactory(), factories.NetworkFactory(reviewed_at=None)]
+    day = datetime.date(2024, 5, 17)
+
+    count = services.entries_mark_reviewed(
+        entries=models.Network.objects.all(), user=editor, today=day
+    )
+
+    assert count == 2
+    for network in networks:
+        network.refresh_from_db()
+        assert (network.reviewed_at, network.version) == (day, 2)
+        assert Version.objects.get_for_object(network).get().revision.user == editor
+    assert LogEntry.objects.filter(user=editor).count() == 2
+
+
+# History ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_history_ensure_started_records_the_entry_with_its_parts_once():
+    project = factories.ProjectFactory()
+    milestone = factories.MilestoneFactory(project=project)
+
+    with translation.override("es"):
+        services.history_ensure_started(obj=project)
+        services.history_ensure_started(obj=project)
+
+    version = Version.objects.get_for_object(project).get()
+    assert version.revision.comment == "Versión inicial."
+    assert Version.objects.get_for_object(milestone).get().revision == version.revision
+
+
+@pytest.mark.django_db
+def test_history_record_before_deletion_survives_the_revision_in_progress(editor):
+    project = factories.ProjectFactory(title_es="Nunca editado")
+    # As on the admin's list page: the delete action runs inside the page's revision,
+    # which is saved after the deletion.
+    with create_revision():
+        services.history_record_before_deletion(objs=[project], user=editor)
+        models.Project.objects.filter(pk=project.pk).delete()
+
+    deleted = Version.objects.get_deleted(models.Project).get(object_id=str(project.pk))
+    assert deleted.field_dict["title_es"] == "Nunca editado"
+    assert deleted.revision.user == editor
+
+
+@pytest.mark.django_db
+def test_version_restore_brings_back_the_revision_but_keeps_the_version_numbers(publisher):
+    project = factories.ProjectFactory(title_es="Original")
+    milestone = factories.MilestoneFactory(project=project, title_es="Hito original")
+    services.history_ensure_started(obj=project)
+    original = Version.objects.get_for_object(project).get()
+    project.title_es = "Cambiado"
+    version_claim(obj=project, expected=1)
+    saved_in_revision(project)
+    models.Milestone.objects.filter(pk=milestone.pk).update(title_es="Hito cambiado", version=4)
+
+    services.version_restore(version=original, user=publisher)
+
+    project.refresh_from_db()
+    milestone.refresh_from_db()
+    assert (project.title_es, project.version) == ("Original", 2)
+    assert (milestone.title_es, milestone.version) == ("Hito original", 4)
+
+
+@pytest.mark.django_db
+def test_version_restore_keeps_the_publication_for_users_who_may_not_publish(editor, publisher):
+    project = factories.ProjectFactory(publication=PUBLISHED)
+    services.history_ensure_started(obj=project)
+    published = Version.objects.get_for_object(project).get()
+    services.entries_unpublish(entries=models.Project.objects.all(), user=publisher)
+
+    services.version_restore(version=published, user=editor)
+    project.refresh_from_db()
+    assert project.publication == DRAFT
+
+    services.version_restore(version=published, user=publisher)
+    project.refresh_from_db()
+    assert project.publication == PUBLISHED
+
+
+@pytest.mark.django_db
+def test_restoring_a_row_kept_with_its_entry_keeps_the_entry_publication(editor, publisher):
+    # A milestone saved as part of its project shares the project's revision: restoring it
+    # brings the project back too, but never its publication for an editor.
+    project = factories.ProjectFactory(publication=PUBLISHED)
+    milestone = factories.MilestoneFactory(project=project)
+    services.history_ensure_started(obj=project)
+    with_the_entry = Version.objects.get_for_object(milestone).get()
+    services.entries_unpublish(entries=models.Project.objects.all(), user=publisher)
+
+    services.version_restore(version=with_the_entry, user=editor)
+
+    project.refresh_from_db()
+    assert project.publication == DRAFT
+
+
+@pytest.mark.django_db
+def test_version_restore_recovers_a_deleted_entry_under_a_new_number(editor):
+    project = factories.ProjectFactory(publication=PUBLISHED, title_es="Borrado")
+    factories.MilestoneFactory(project=project)
+    project.title_es = "Borrado por error"
+    version_claim(obj=project, expected=1)
+    saved_in_revision(project)
+    pk = project.pk
+    services.history_record_before_deletion(objs=[project], user=editor)
+    project.delete()
+    deleted = Version.objects.get_deleted(models.Project).get(object_id=str(pk))
+
+    services.version_restore(version=deleted, user=editor)
+
+    recovered = models.Project.objects.get(pk=pk)
+    assert recovered.title_es == "Borrado por error"
+    assert recovered.milestones.count() == 1
+    assert recovered.version == 3  # above every number it had
+    assert recovered.publication == DRAFT  # an editor cannot publish it back

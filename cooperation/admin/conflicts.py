@@ -1,13 +1,10 @@
-"""The admin's content form: it carries the version it was loaded with.
-
-When the stored entry has moved on since the form was loaded, the form refuses to save and
-says who changed the entry, when, and what they changed (from the history kept by
-django-reversion), so that the editor can apply their own change again on top of it.
+"""What the second editor is told: who saved the entry since their form was loaded, when, and
+what they changed (from the history django-reversion keeps), so that they can apply their own
+change again on top of it. ``ContentAdminForm`` (``forms.py``) refuses the stale save.
 """
 
 import datetime
 
-from django import forms
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -20,30 +17,19 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion import is_registered
 from reversion.models import Version
 
+from cooperation.history import HISTORY_LOOKBACK
+
 # Bookkeeping fields that change with every save: not what an editor changed.
 NOT_COMPARED = {"version", "created_at", "updated_at"}
-# How far back in an entry's history to look for the version a form was loaded with.
-HISTORY_LOOKBACK = 100
 VALUE_LENGTH = 80
 
 
-class ContentAdminForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # ``version`` is not editable on the model, so the ModelForm gives it no initial value.
-        self.fields["version"].initial = self.instance.version
-
-    def clean(self):
-        cleaned_data = super().clean()
-        loaded = cleaned_data.get("version")
-        # self.instance still holds the stored row here: the form's values are copied onto
-        # it only after clean(), in _post_clean().
-        stored = not self.instance._state.adding
-        if stored and loaded is not None and loaded != self.instance.version:
-            raise ValidationError(conflict_messages(self.instance, loaded), code="edit_conflict")
-        return cleaned_data
+def refuse_if_stale(obj: models.Model, loaded: int | None) -> None:
+    """Raise a ValidationError telling what changed when the stored ``obj`` is no longer at
+    version ``loaded``, the one the form was loaded with."""
+    if obj._state.adding or loaded is None or loaded == obj.version:
+        return
+    raise ValidationError(conflict_messages(obj, loaded), code="edit_conflict")
 
 
 def conflict_messages(obj: models.Model, loaded: int) -> list[str]:

@@ -1,0 +1,18 @@
+"""The staff's admin: configuration of Django's admin for the content models.
+
+Django's admin imports this package at start-up (``autodiscover``); importing the modules
+below registers each model's admin, and ``cooperation.history`` registers the models with
+django-reversion. What the admin writes, it writes through ``cooperation.services``.
+
+- ``base.py``: ``ContentAdmin`` (history, no lost edits, translation status) and
+  ``PublishableAdmin`` (drafts, who may publish, the public pages' links, review)
+- ``entries.py``: programs, projects and their parts; themes and goals
+- ``partners.py``: partners and networks
+- ``site.py``: the ways to collaborate, the single entries, the admin's header
+- ``filters.py``, ``forms.py``, ``conflicts.py`` (what a second editor is told),
+  ``translation_status.py``
+"""
+
+from cooperation import history  # noqa: F401
+
+from . import entries, partners, site  # noqa: F401

@@ -1,0 +1,275 @@
+"""The admins every content model builds on: history, no lost edits, translation status,
+drafts and who may publish them.
+
+Every content admin is a ``ContentAdmin``: django-reversion's ``VersionAdmin`` (history,
+restore, recovery of deleted entries) mixed into modeltranslation's ``TranslationAdmin``
+(each language's column as its own field; the plain one, not the tabbed one, whose jQuery
+UI tabs are loaded from a CDN that the Content-Security-Policy blocks). ``VersionAdmin``
+comes first so that its views wrap the translation admin's. What they write, they write
+through ``cooperation.services``.
+"""
+
+from contextlib import nullcontext
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import quote
+from django.db import transaction
+from django.db.models import ImageField, ProtectedError, URLField
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.formats import localize
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from reversion import set_comment
+from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
+from reversion.utils import mute_signals
+
+from cooperation import services
+from cooperation.validators import NOT_AN_IMAGE
+
+from .forms import ContentAdminForm
+from .translation_status import TRANSLATION_LANGUAGE, english_missing
+
+
+class _RenderedForm(Exception):
+    """Carries a rendered restore form out of the transaction that is then rolled back."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+class ContentAdmin(VersionAdmin, TranslationAdmin):
+    """History, the edit-conflict guard and the translation status, for every content model."""
+
+    form = ContentAdminForm
+    history_latest_first = True
+    formfield_overrides = {
+        # Django's image field checks the content first; its message should say what is allowed.
+        ImageField: {"error_messages": {"invalid_image": NOT_AN_IMAGE}},
+        # An address typed without a scheme is taken as https:// (Django 6's default).
+        URLField: {"assume_scheme": "https"},
+    }
+
+    @admin.display(description=_("English complete"), boolean=True)
+    def english_complete(self, obj):
+        return not english_missing(obj)
+
+    def get_exclude(self, request, obj=None):
+        # The version travels in the form's own hidden field, never as the model field.
+        return [*(super().get_exclude(request, obj) or ()), "version"]
+
+    # Views.
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if self.has_view_or_change_permission(request):
+            obj = self.get_object(request, object_id)
+            if obj is not None:
+                services.history_ensure_started(obj=obj)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.EditConflict:
+            # Someone saved between this form's check and its save (both in the same instant):
+            # nothing was written. Run it again: the check now sees their version and says so.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk is not None and (names := english_missing(obj)):
+            form = context["adminform"].form
+            for name in names:
+                field = form.fields.get(f"{name}_{TRANSLATION_LANGUAGE}")
+                if field is not None:
+                    field.help_text = gettext("Missing: this text has no English translation yet.")
+            labels = [str(self.opts.get_field(name).verbose_name) for name in names]
+            messages.warning(
+                request,
+                gettext("English is missing for: %(fields)s.") % {"fields": ", ".join(labels)},
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # Saving without overwriting anyone.
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.version_claim(obj=obj, expected=form.cleaned_data["version"])
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        deleted = formset.deleted_forms
+        for inline_form in formset.initial_forms:
+            if inline_form in deleted or not inline_form.has_changed():
+                continue
+            services.version_claim(
+                obj=inline_form.instance, expected=inline_form.cleaned_data["version"]
+            )
+        super().save_formset(request, form, formset, change)
+
+    # Deleting, so that it can be recovered.
+
+    def delete_model(self, request, obj):
+        services.history_record_before_deletion(objs=[obj], user=request.user)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        services.history_record_before_deletion(objs=queryset, user=request.user)
+        super().delete_queryset(request, queryset)
+
+    # Restoring an earlier version, or a deleted entry, from the history.
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        """The form of "History → restore" and "Recover deleted", showing the entry restored.
+
+        django-reversion's ``revision_view`` and ``recover_view`` check the permissions and
+        call this; its own version reverts the revision as it was, version numbers and
+        publication included. Here ``services.version_restore`` brings it back, keeping
+        those. The rest is django-reversion's (6.x): a GET, or a POST the form refuses, is
+        rolled back once the form is rendered (signals muted on a GET, as nothing stays);
+        a saved POST becomes a revision of its own.
+        """
+        muted = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
+        signals = mute_signals(*muted) if request.method == "GET" else nullcontext()
+        try:
+            with transaction.atomic(using=version.db), signals:
+                services.version_restore(version=version, user=request.user)
+                with self.create_revision(request):
+                    response = self.changeform_view(
+                        request, quote(version.object_id), request.path, extra_context
+                    )
+                    if request.method == "POST" and response.status_code == 302:
+                        moment = localize(template_localtime(version.revision.date_created))
+                        set_comment(
+                            gettext("Reverted to previous version, saved on %(datetime)s")
+                            % {"datetime": moment}
+                        )
+                    elif response.status_code == 200:
+                        response.template_name = template_name
+                        response.render()
+                        raise _RenderedForm(response)
+                    else:
+                        raise RevertError(
+                            gettext("Could not load %(object_repr)s version - not found")
+                            % {"object_repr": version.object_repr}
+                        )
+        except (RevertError, ProtectedError) as error:
+            messages.error(request, str(error))
+            return redirect(
+                f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_changelist"
+            )
+        except _RenderedForm as rendered:
+            return rendered.response
+        return response
+
+
+class ContentInlineMixin:
+    """An inline whose rows carry their version too."""
+
+    form = ContentAdminForm
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
+
+    def get_exclude(self, request, obj=None):
+        return [*(super().get_exclude(request, obj) or ()), "version"]
+
+    def get_fields(self, request, obj=None):
+        # Listed, or the admin would not render the form's hidden version field.
+        return [*super().get_fields(request, obj), "version"]
+
+
+PUBLICATION_FIELDSET = (_("Publication"), {"fields": ["publication", "publish_at"]})
+REVIEW_FIELDSET = (_("Review"), {"fields": ["reviewed_at"]})
+
+
+class PublishableAdmin(ContentAdmin):
+    """Draft or published: only users with the publish permission may change which."""
+
+    actions = ["publish_selected", "unpublish_selected", "mark_reviewed"]
+
+    def has_publish_permission(self, request) -> bool:
+        return services.user_may_publish(user=request.user, model=self.model)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*super().get_readonly_fields(request, obj), "public_pages"]
+        if not self.has_publish_permission(request):
+            readonly += services.PUBLICATION_FIELDS
+        return readonly
+
+    def get_fieldsets(self, request, obj=None):
+        # The links to the public pages first, once there are pages to link to.
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "public_pages"]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is not None:
+            fieldsets[0][1]["fields"].insert(0, "public_pages")
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        services.publication_keep(obj=obj, user=request.user)
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("public pages"))
+    def public_pages(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        public = obj.is_public
+        links = []
+        for code, name in settings.LANGUAGES:
+            with translation.override(code):
+                url = obj.get_absolute_url()
+            links.append((url if public else f"{url}?preview=1", code, capfirst(name)))
+        html = format_html_join(
+            " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
+        )
+        if not public:
+            html = format_html("{} ({})", html, gettext("preview of a draft"))
+        return html
+
+    @admin.display(description=_("needs review"), boolean=True)
+    def needs_review(self, obj):
+        return obj.needs_review()
+
+    @admin.action(description=_("Publish the selected entries"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        count = services.entries_publish(entries=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d entry published.", "%(count)d entries published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected entries"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        count = services.entries_unpublish(entries=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d entry turned back into a draft.",
+                "%(count)d entries turned back into drafts.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Mark as reviewed today"), permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        count = services.entries_mark_reviewed(entries=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d entry marked as reviewed today.",
+                "%(count)d entries marked as reviewed today.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
