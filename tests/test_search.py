@@ -137,3 +137,15 @@ def test_search_page_survives_odd_queries(client, seeded, query):
     response = client.get(url_in("es", "cooperation:search"), {"q": query})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_results_are_typed_with_their_kind_and_address(db):
+    project = factories.ProjectFactory(title_es="Huerta comunitaria")
+    with translation.override("es"):
+        (result,) = search.search_entries(query="huerta")
+    assert (result.title, result.url, result.obj) == (
+        "Huerta comunitaria",
+        project.get_absolute_url(),
+        project,
+    )
+    assert str(result.kind) == "proyecto"

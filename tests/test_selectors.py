@@ -130,3 +130,67 @@ def test_scheduled_partners_appear_when_their_time_comes_without_a_restart(db, m
     assert shown() == (False, False)
     monkeypatch.setattr(timezone, "now", lambda: now + timedelta(days=2))
     assert shown() == (True, True)
+
+
+# Typed results: the selector decides what a page may link; templates show what they get.
+
+
+def test_program_page_links_only_a_public_parent_and_network(db):
+    draft_parent = factories.ProgramFactory(publication=models.PublicationStatus.DRAFT)
+    network_of_draft = factories.NetworkFactory(
+        organization__publication=models.PublicationStatus.DRAFT
+    )
+    hidden = factories.ProgramFactory(parent=draft_parent, network=network_of_draft)
+    parent, network = factories.ProgramFactory(), factories.NetworkFactory()
+    shown = factories.ProgramFactory(parent=parent, network=network)
+    subprogram = factories.ProgramFactory(parent=shown)
+    factories.ProgramFactory(parent=shown, publication=models.PublicationStatus.DRAFT)
+    with translation.override("es"):
+        page = selectors.program_get(slug=hidden.slug_es)
+        assert (page.program, page.parent, page.network, page.subprograms) == (
+            hidden,
+            None,
+            None,
+            [],
+        )
+        page = selectors.program_get(slug=shown.slug_es)
+        assert (page.parent, page.network, page.subprograms) == (parent, network, [subprogram])
+        listed = {p.pk: p for p in selectors.program_list()}
+    assert (listed[hidden.pk].public_parent_id, listed[hidden.pk].public_network_id) == (None, None)
+    assert (listed[shown.pk].public_parent_id, listed[shown.pk].public_network_id) == (
+        parent.pk,
+        network.pk,
+    )
+
+
+def test_a_preview_reads_drafts_and_the_public_read_does_not(db):
+    from django.http import Http404
+
+    project = factories.ProjectFactory(program__publication=models.PublicationStatus.DRAFT)
+    with translation.override("es"):
+        assert selectors.project_get(slug=project.slug_es, preview=True).project == project
+        with pytest.raises(Http404):
+            selectors.project_get(slug=project.slug_es)
+
+
+def test_partner_page_links_its_network_only_when_public(db):
+    network = factories.NetworkFactory()
+    draft = factories.NetworkFactory(publication=models.PublicationStatus.DRAFT)
+    with translation.override("es"):
+        assert selectors.partner_get(slug=network.organization.slug_es).network == network
+        assert selectors.partner_get(slug=draft.organization.slug_es).network is None
+
+
+def test_coverage_rows_count_published_entries_and_scale_the_bars(db):
+    sdg = factories.SDGFactory(number=7)
+    program = factories.ProgramFactory()
+    program.sdgs.add(sdg)
+    for _ in range(3):
+        factories.ProjectFactory(program=program).sdgs.add(sdg)
+    factories.ProjectFactory(publication=models.PublicationStatus.DRAFT).sdgs.add(sdg)
+    with translation.override("en"):
+        sdgs, themes = selectors.coverage_get()
+    assert (sdgs.key, themes.key, themes.rows) == ("sdg", "theme", [])
+    (row,) = sdgs.rows
+    assert (row.item, row.programs, len(row.projects), row.total) == (sdg, [program], 3, 4)
+    assert (row.programs_bar, row.projects_bar) == (250, 750)
