@@ -70,6 +70,7 @@ class ObjectPageMixin(PageMixin):
         return obj
 
     def preview_allowed(self) -> bool:
+        """``?preview=1`` asked by active staff with the permission to change the entry."""
         if self.request.GET.get("preview") != "1":
             return False
         user, opts = self.request.user, self.model._meta
