@@ -1,16 +1,21 @@
 """Read logic for the public pages: every query a page runs is built here.
 
-Each selector returns published content only, with its relations loaded up front,
-so that a page runs a fixed number of queries whatever the size of the data.
+Each selector returns what the public may see (``published()``, the rule written once in
+``models/base.py``), with its relations loaded up front, so that a page runs a fixed number
+of queries whatever the size of the data. The detail selectors take ``preview``: staff
+allowed to edit an entry see it while it is a draft (``_visible``, the one place where a
+preview widens what is read). Results are querysets or the frozen dataclasses below; no
+selector attaches attributes of its own to a model instance.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
     F,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -20,13 +25,12 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from .db import SEARCH_CONFIGS, Fold, fold, search_vector_sql
-from .i18n import active_language, localized_order, localized_text, slug_lookup
+from .i18n import active_language, localized_order, slug_lookup
 from .models import (
     CollaborationWay,
     ContactSettings,
@@ -41,9 +45,25 @@ from .models import (
     SustainableDevelopmentGoal,
     Theme,
     ended_unmarked_q,
+    is_public,
     public_q,
-    published_q,
 )
+
+
+def _visible_q(model: type[Model], *, preview: bool) -> Q:
+    """What a page may show of ``model``: everything in a staff preview, otherwise what
+    the public may see. The one place where a preview widens a read."""
+    return Q() if preview else public_q(model)
+
+
+def _visible(model: type[Model], *, preview: bool) -> QuerySet:
+    """``model.objects.all()`` in a preview, ``model.objects.published()`` otherwise."""
+    return model.objects.filter(_visible_q(model, preview=preview))
+
+
+def _public_or_none(obj: Model | None) -> Model | None:
+    """``obj`` if the public may see it: a page links a related entry only then."""
+    return obj if is_public(obj) else None
 
 
 def _published_partner() -> Q:
@@ -70,20 +90,32 @@ def _in_published_entry() -> Q:
 
 
 def _get_published(queryset: QuerySet, slug: str):
-    """One published entry by its slug in the active language, or 404."""
+    """One entry of ``queryset`` by its slug in the active language, or 404."""
     obj = queryset.filter(slug_lookup(slug)).first()
     if obj is None:
         raise Http404("No published entry with this slug.")
     return obj
 
 
+def _public_id(relation: str, model: type[Model]) -> Case:
+    """The id of the entry ``relation`` leads to when the public may see it, else NULL: a
+    card names a program's parent and network only then."""
+    return Case(When(public_q(model, f"{relation}__"), then=F(f"{relation}_id")))
+
+
 def program_list() -> QuerySet[Program]:
-    """Published programs, parents before their subprograms, with their network."""
+    """Published programs, parents before their subprograms, with their parent and network.
+
+    ``public_parent_id`` and ``public_network_id`` are set when the parent or the network
+    is public; ``project_count`` counts the published projects.
+    """
     return (
         Program.objects.published()
         .select_related("network__organization", "parent")
-        # A subquery per program rather than a join with GROUP BY over every column.
         .annotate(
+            public_parent_id=_public_id("parent", Program),
+            public_network_id=_public_id("network", Network),
+            # A subquery per program rather than a join with GROUP BY over every column.
             project_count=Coalesce(
                 Subquery(
                     _published_projects()
@@ -94,20 +126,32 @@ def program_list() -> QuerySet[Program]:
                     .values("count")
                 ),
                 0,
-            )
+            ),
         )
         .order_by(F("parent_id").asc(nulls_first=True), "start_year", "pk")
     )
 
 
-def program_get(*, slug: str, preview: bool = False) -> Program:
-    """A published program with everything its page shows.
+@dataclass(frozen=True)
+class ProgramPage:
+    """A program's page: the program (with its themes, SDGs, participations, milestones,
+    documents and published projects loaded) and the entries it links to that the public
+    may see."""
 
-    ``preview``: a draft too (for staff allowed to edit it; its related lists stay published).
+    program: Program
+    parent: Program | None
+    network: Network | None
+    subprograms: list[Program]
+
+
+def program_get(*, slug: str, preview: bool = False) -> ProgramPage:
+    """The published program with this slug in the active language, or 404.
+
+    ``preview``: a draft too (for staff allowed to edit it; what it lists stays published).
     """
     # The program and its published subprograms in one query (a statement less per page).
-    wanted = slug_lookup(slug) if preview else slug_lookup(slug) & published_q()
-    subprograms = Q(parent__in=Program.objects.filter(wanted)) & published_q()
+    wanted = slug_lookup(slug) & _visible_q(Program, preview=preview)
+    subprograms = Q(parent__in=Program.objects.filter(wanted)) & public_q(Program)
     rows = list(
         Program.objects.filter(wanted | subprograms)
         .annotate(wanted=Case(When(wanted, then=Value(True)), default=Value(False)))
@@ -117,7 +161,6 @@ def program_get(*, slug: str, preview: bool = False) -> Program:
     program = next((row for row in rows if row.wanted), None)
     if program is None:
         raise Http404("No published entry with this slug.")
-    program.published_subprograms = [row for row in rows if row.parent_id == program.pk]
     prefetch_related_objects(
         [program],
         "themes",
@@ -127,7 +170,12 @@ def program_get(*, slug: str, preview: bool = False) -> Program:
         "documents",
         Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk")),
     )
-    return program
+    return ProgramPage(
+        program=program,
+        parent=_public_or_none(program.parent),
+        network=_public_or_none(program.network),
+        subprograms=[row for row in rows if row.parent_id == program.pk],
+    )
 
 
 def project_list() -> QuerySet[Project]:
@@ -139,14 +187,25 @@ def project_list() -> QuerySet[Project]:
     )
 
 
-def project_get(*, slug: str, preview: bool = False) -> Project:
-    """A published project with everything its page shows (``preview``: a draft too)."""
+@dataclass(frozen=True)
+class ProjectPage:
+    """A project's page: the project (with its program, themes, SDGs, participations,
+    milestones and documents loaded) and its program's network if the public may see it."""
+
+    project: Project
+    network: Network | None
+
+
+def project_get(*, slug: str, preview: bool = False) -> ProjectPage:
+    """The published project with this slug in the active language, or 404 (``preview``: a
+    draft, or a project of a draft program, too)."""
     queryset = (
-        (Project.objects.all() if preview else _published_projects())
+        _visible(Project, preview=preview)
         .select_related("program__network__organization")
         .prefetch_related("themes", "sdgs", _participations(), "milestones", "documents")
     )
-    return _get_published(queryset, slug)
+    project = _get_published(queryset, slug)
+    return ProjectPage(project=project, network=_public_or_none(project.program.network))
 
 
 def partner_list() -> QuerySet[Partner]:
@@ -174,26 +233,33 @@ def partner_map_get() -> dict[str, list[Partner]]:
     }
 
 
-def partner_get(*, slug: str, preview: bool = False) -> Partner:
-    """A published partner with its published participations (and their program or project).
+@dataclass(frozen=True)
+class PartnerPage:
+    """A partner's page: the partner (with its participations in published programs and
+    projects loaded) and the network it is, if the public may see it."""
 
-    ``preview``: a draft too.
-    """
+    partner: Partner
+    network: Network | None
+
+
+def partner_get(*, slug: str, preview: bool = False) -> PartnerPage:
+    """The published partner with this slug in the active language, or 404 (``preview``: a
+    draft too)."""
     participations = (
         Participation.objects.filter(_in_published_entry())
         .select_related("program", "project")
         .order_by("pk")
     )
     queryset = (
-        (Partner.objects.all() if preview else Partner.objects.published())
+        _visible(Partner, preview=preview)
         .select_related("network")
         .prefetch_related(Prefetch("participations", queryset=participations))
     )
     partner = _get_published(queryset, slug)
-    # A network that is still a draft must not be linked from the partner's page.
+    # The reverse one-to-one raises when the partner is no network. Read with the partner,
+    # the network knows its organization: no query to check whether it is public.
     network = getattr(partner, "network", None)
-    partner.published_network = network if network and network.is_published else None
-    return partner
+    return PartnerPage(partner=partner, network=_public_or_none(network))
 
 
 def network_list() -> QuerySet[Network]:
@@ -201,19 +267,33 @@ def network_list() -> QuerySet[Network]:
     return Network.objects.published().select_related("organization").order_by("pk")
 
 
-def network_get(*, slug: str, preview: bool = False) -> Network:
-    """A published network with its published programs and their projects (``preview``: a
-    draft too)."""
+@dataclass(frozen=True)
+class NetworkPage:
+    """A network's page: the network with its organization, and its published programs
+    (each with its published projects loaded)."""
+
+    network: Network
+    programs: list[Program]
+
+
+def network_get(*, slug: str, preview: bool = False) -> NetworkPage:
+    """The published network with this slug in the active language, or 404 (``preview``: a
+    draft, or a network of a draft organization, too)."""
     programs = Program.objects.published().prefetch_related(
         Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk"))
     )
-    networks = Network.objects.select_related("organization") if preview else network_list()
-    queryset = networks.prefetch_related(Prefetch("programs", queryset=programs.order_by("pk")))
-    return _get_published(queryset, slug)
+    queryset = (
+        _visible(Network, preview=preview)
+        .select_related("organization")
+        .prefetch_related(Prefetch("programs", queryset=programs.order_by("pk")))
+    )
+    network = _get_published(queryset, slug)
+    return NetworkPage(network=network, programs=list(network.programs.all()))
 
 
 def milestone_list(*, limit: int | None = None, newest_first: bool = False) -> QuerySet[Milestone]:
-    """Milestones of published programs and projects, in date order."""
+    """Milestones of published programs and projects, in date order (``newest_first``:
+    the other way), at most ``limit`` of them."""
     order = ["-date", "-pk"] if newest_first else ["date", "pk"]
     queryset = Milestone.objects.published()
     if limit:
@@ -228,27 +308,48 @@ def _translated_columns(*fields: str) -> list[str]:
     return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
 
 
-def home_get() -> dict:
+@dataclass(frozen=True)
+class WayOfCollaborating:
+    """One of the ways the city collaborates, with the published partners of its kinds."""
+
+    way: CollaborationWay
+    partners: list[Partner]
+
+
+@dataclass(frozen=True)
+class HomePage:
     """Everything the section's home page shows."""
+
+    section: SectionText
+    ways: list[WayOfCollaborating]
+    programs: list[Program]  # the top-level ones
+    milestones: list[Milestone]  # the latest few
+    figures: dict[str, int]
+
+
+def home_get() -> HomePage:
+    """The section's texts, its ways of collaborating, its programs, the latest milestones
+    and the portfolio in figures."""
     # Only what the page shows of each partner: its name, address, kind and country.
     partners = list(partner_list().only("kind", "country_es", *_translated_columns("name", "slug")))
-    ways = list(CollaborationWay.objects.all())
-    for way in ways:
-        way.partners = [p for p in partners if p.kind in way.partner_kinds]
+    ways = [
+        WayOfCollaborating(way=way, partners=[p for p in partners if p.kind in way.partner_kinds])
+        for way in CollaborationWay.objects.all()
+    ]
     programs = list(program_list())
     countries = {p.country_es for p in partners if p.country_es}
-    return {
-        "section": SectionText.load(),
-        "ways": ways,
-        "programs": [program for program in programs if program.parent_id is None],
-        "milestones": list(milestone_list(limit=5, newest_first=True)),
-        "figures": {
+    return HomePage(
+        section=SectionText.load(),
+        ways=ways,
+        programs=[program for program in programs if program.parent_id is None],
+        milestones=list(milestone_list(limit=5, newest_first=True)),
+        figures={
             "programs": len(programs),
             "projects": _published_projects().count(),
             "partners": len(partners),
             "countries": len(countries),
         },
-    }
+    )
 
 
 def contact_settings_get() -> ContactSettings:
@@ -316,7 +417,7 @@ def _project_ids(participations: QuerySet) -> Q:
 
 
 def program_filter(*, filters: dict) -> QuerySet[Program]:
-    """Published programs matching every given directory filter."""
+    """Published programs matching every given directory filter (as ``program_list``)."""
     return _filter_entries(program_list(), filters, ids_of=_program_ids)
 
 
@@ -325,7 +426,7 @@ def project_filter(*, filters: dict) -> QuerySet[Project]:
     return _filter_entries(project_list(), filters, ids_of=_project_ids)
 
 
-def filter_choices_get() -> dict:
+def filter_choices_get() -> dict[str, QuerySet]:
     """What the directory filters offer: published themes, SDGs, partners and networks."""
     # Only the columns the options show: a name and a slug per language.
     names = _translated_columns("name", "slug")
@@ -337,71 +438,6 @@ def filter_choices_get() -> dict:
             *_translated_columns("slug"), *(f"organization__{c}" for c in names)
         ),
     }
-
-
-SEARCH_LIMIT = 50
-SEARCH_FIELDS = {
-    Program: ("title", "summary", "body"),
-    Project: ("title", "summary", "body"),
-    Partner: ("name", "description", "acronym"),
-}
-
-
-def _search_postgresql(queryset: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:
-    language = active_language()
-    sql = search_vector_sql(queryset.model._meta.db_table, language)
-    vector = RawSQL(sql, [], output_field=SearchVectorField())
-    search_query = SearchQuery(query, config=SEARCH_CONFIGS[language], search_type="websearch")
-    return (
-        queryset.annotate(search=vector)
-        .filter(search=search_query)
-        .annotate(rank=SearchRank(F("search"), search_query))
-        .order_by("-rank", "pk")
-    )
-
-
-def _search_sqlite(queryset: QuerySet, fields: tuple[str, ...], query: str) -> QuerySet:
-    """Every word of the query, accent- and case-insensitively, in some field."""
-    annotations = {f"folded_{field}": Fold(localized_text(field)) for field in fields}
-    queryset = queryset.annotate(**annotations)
-    terms = fold(query).split()
-    for term in terms:
-        match = Q()
-        for field in fields:
-            match |= Q(**{f"folded_{field}__contains": term})
-        queryset = queryset.filter(match)
-    # Rank: entries whose title (first field) holds a term come first.
-    title_hits = sum(
-        (Case(When(**{f"folded_{fields[0]}__contains": t}, then=1), default=0) for t in terms),
-        Value(0),
-    )
-    return queryset.annotate(rank=title_hits).order_by("-rank", "pk")
-
-
-def search_entries(*, query: str) -> list:
-    """Published programs, projects and partners matching ``query``, best first.
-
-    PostgreSQL: full-text search with the language's stemmer, accents ignored, ranked.
-    SQLite: every word found somewhere, accents and case ignored.
-    """
-    if not query:
-        return []
-    search = _search_postgresql if connection.vendor == "postgresql" else _search_sqlite
-    sources = {
-        Program: Program.objects.published(),
-        Project: _published_projects().select_related("program"),
-        Partner: Partner.objects.published(),
-    }
-    results = []
-    for model, queryset in sources.items():
-        title, summary = SEARCH_FIELDS[model][0], SEARCH_FIELDS[model][1]
-        for obj in search(queryset, SEARCH_FIELDS[model], query)[:SEARCH_LIMIT]:
-            obj.result_kind = model._meta.verbose_name
-            obj.result_title = getattr(obj, title)
-            obj.result_summary = getattr(obj, summary)
-            results.append(obj)
-    results.sort(key=lambda obj: obj.rank, reverse=True)
-    return results[:SEARCH_LIMIT]
 
 
 # Open data: the IATI activities, the CSV and JSON downloads, the feed and the coverage page.
@@ -472,34 +508,85 @@ def entry_published_list(*, limit: int) -> list[Program | Project]:
     return entries[:limit]
 
 
-def _coverage_rows(items: list) -> list:
+def _coverage_entries() -> tuple[Prefetch, Prefetch]:
+    """The published programs and projects of an SDG or a theme, by title."""
+    return (
+        Prefetch(
+            "program_set",
+            queryset=Program.objects.published().order_by(localized_order("title"), "pk"),
+        ),
+        Prefetch(
+            "project_set",
+            queryset=_published_projects().order_by(localized_order("title"), "pk"),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """An SDG or a theme with its published programs and projects, and the lengths of its
+    chart's bars out of 1000 (the largest total of its table is 1000)."""
+
+    item: SustainableDevelopmentGoal | Theme
+    programs: list[Program]
+    projects: list[Project]
+    total: int
+    programs_bar: int
+    projects_bar: int
+
+
+@dataclass(frozen=True)
+class CoverageGroup:
+    """One table of the coverage page: the SDGs, or the themes."""
+
+    key: str
+    title: str
+    heading: str
+    caption: str
+    rows: list[CoverageRow]
+
+
+def _coverage_rows(items) -> list[CoverageRow]:
     """Counts, and bar lengths out of 1000 against the largest total, for each item."""
-    for item in items:
-        item.total = len(item.published_programs) + len(item.published_projects)
-    largest = max((item.total for item in items), default=0) or 1
-    for item in items:
-        item.programs_bar = round(1000 * len(item.published_programs) / largest)
-        item.projects_bar = round(1000 * item.total / largest) - item.programs_bar
-    return items
-
-
-def coverage_get() -> dict:
-    """For each SDG and each theme, the published programs and projects that address it."""
-
-    def entries() -> tuple[Prefetch, Prefetch]:
-        return (
-            Prefetch(
-                "program_set",
-                queryset=Program.objects.published().order_by(localized_order("title"), "pk"),
-                to_attr="published_programs",
-            ),
-            Prefetch(
-                "project_set",
-                queryset=_published_projects().order_by(localized_order("title"), "pk"),
-                to_attr="published_projects",
-            ),
+    entries = [(item, list(item.program_set.all()), list(item.project_set.all())) for item in items]
+    largest = max((len(programs) + len(projects) for _i, programs, projects in entries), default=0)
+    largest = largest or 1
+    rows = []
+    for item, programs, projects in entries:
+        total = len(programs) + len(projects)
+        programs_bar = round(1000 * len(programs) / largest)
+        rows.append(
+            CoverageRow(
+                item=item,
+                programs=programs,
+                projects=projects,
+                total=total,
+                programs_bar=programs_bar,
+                projects_bar=round(1000 * total / largest) - programs_bar,
+            )
         )
+    return rows
 
-    sdgs = SustainableDevelopmentGoal.objects.prefetch_related(*entries())
-    themes = Theme.objects.order_by(localized_order("name"), "pk").prefetch_related(*entries())
-    return {"sdgs": _coverage_rows(list(sdgs)), "themes": _coverage_rows(list(themes))}
+
+def coverage_get() -> list[CoverageGroup]:
+    """For each SDG and each theme, the published programs and projects that address it."""
+    sdgs = SustainableDevelopmentGoal.objects.prefetch_related(*_coverage_entries())
+    themes = Theme.objects.order_by(localized_order("name"), "pk").prefetch_related(
+        *_coverage_entries()
+    )
+    return [
+        CoverageGroup(
+            key="sdg",
+            title=_("Sustainable Development Goals"),
+            heading=_("Goal"),
+            caption=_("Published programs and projects per Sustainable Development Goal"),
+            rows=_coverage_rows(sdgs),
+        ),
+        CoverageGroup(
+            key="theme",
+            title=_("Themes"),
+            heading=_("Theme"),
+            caption=_("Published programs and projects per theme"),
+            rows=_coverage_rows(themes),
+        ),
+    ]

@@ -1,8 +1,10 @@
+"""The sitemap: every public page in both languages, each with its alternates."""
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from . import selectors
+from .models import Network, Partner, Program, Project
 
 
 class LocalizedSitemap(Sitemap):
@@ -10,10 +12,10 @@ class LocalizedSitemap(Sitemap):
     alternates = True
     x_default = True
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
         # Django's x-default strips the language prefix, but every page of ours lives under
         # one: the default is the Spanish page itself.
-        urls = super()._urls(page, protocol, domain)
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
             by_language = {alt["lang_code"]: alt for alt in url["alternates"]}
             if "x-default" in by_language:
@@ -44,7 +46,7 @@ class StaticViewSitemap(LocalizedSitemap):
 
 class ProgramSitemap(LocalizedSitemap):
     def items(self):
-        return selectors.program_list().order_by("pk")
+        return Program.objects.published().order_by("pk")
 
     def lastmod(self, obj):
         return obj.updated_at
@@ -52,17 +54,17 @@ class ProgramSitemap(LocalizedSitemap):
 
 class ProjectSitemap(ProgramSitemap):
     def items(self):
-        return selectors.project_list().order_by("pk")
+        return Project.objects.published().order_by("pk")
 
 
 class PartnerSitemap(ProgramSitemap):
     def items(self):
-        return selectors.partner_list().order_by("pk")
+        return Partner.objects.published().order_by("pk")
 
 
 class NetworkSitemap(ProgramSitemap):
     def items(self):
-        return selectors.network_list()
+        return Network.objects.published().order_by("pk")
 
 
 SITEMAPS = {

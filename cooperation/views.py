@@ -1,5 +1,7 @@
 """Thin views: the selectors fetch, the templates show."""
 
+from dataclasses import fields
+
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseNotFound
@@ -13,7 +15,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from rosario_intl.middleware import database_unavailable_response, standalone_response
 
-from . import iati, opendata, partner_map, selectors, structured_data
+from . import iati, opendata, partner_map, search, selectors, structured_data
 from .context_processors import contact_settings
 from .forms import DirectoryFilterForm, SearchForm, only_parameters
 from .models import Network, Partner, Program, Project
@@ -39,11 +41,18 @@ class PageMixin:
         return context
 
 
+def page_context(page) -> dict:
+    """The fields of a selector's typed result, as template variables (not copied)."""
+    return {field.name: getattr(page, field.name) for field in fields(page)}
+
+
 class ObjectPageMixin(PageMixin):
     """For a detail page: each language's URL carries that language's slug.
 
-    Staff allowed to change an entry may open it while it is still a draft by adding
-    ``?preview=1``: the page then says it is a preview and is never cached.
+    ``selector`` returns the page's typed result; its fields become template variables and
+    the field named like ``context_object_name`` is the page's object. Staff allowed to
+    change an entry may open it while it is still a draft by adding ``?preview=1``: the
+    page then says it is a preview and is never cached.
     """
 
     title_field = "title"
@@ -51,24 +60,17 @@ class ObjectPageMixin(PageMixin):
     describe = None
     preview = False
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if type(self).describe:
-            context["structured_data"] = type(self).describe(self.object, self.request)
-        context["preview"] = self.preview
-        return context
-
     def get_object(self, queryset=None):
-        selector = type(self).selector
-        try:
-            return selector(slug=self.kwargs["slug"])
-        except Http404:
-            if not self.preview_allowed():
-                raise
-        self.preview = True
-        return selector(slug=self.kwargs["slug"], preview=True)
+        # Decided once: a preview reads drafts too, anything else only what is public.
+        allowed = self.preview_allowed()
+        self.page = type(self).selector(slug=self.kwargs["slug"], preview=allowed)
+        obj = getattr(self.page, self.context_object_name)
+        # Asked on a page the public may see anyway, it is that page, not a preview.
+        self.preview = allowed and not obj.is_public
+        return obj
 
     def preview_allowed(self) -> bool:
+        """``?preview=1`` asked by active staff with the permission to change the entry."""
         if self.request.GET.get("preview") != "1":
             return False
         user, opts = self.request.user, self.model._meta
@@ -77,6 +79,14 @@ class ObjectPageMixin(PageMixin):
             and user.is_staff
             and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(page_context(self.page))
+        if type(self).describe:
+            context["structured_data"] = type(self).describe(self.object, self.request)
+        context["preview"] = self.preview
+        return context
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -102,7 +112,7 @@ class HomeView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(selectors.home_get())
+        context.update(page_context(selectors.home_get()))
         context["page_title"] = context["section"].title or context["page_title"]
         context["structured_data"] = structured_data.home(
             self.request, contact_settings(self.request)
@@ -111,13 +121,16 @@ class HomeView(PageMixin, TemplateView):
 
 
 class DirectoryMixin:
-    """A list narrowed by the directory filters: plain GET parameters that combine.
+    """A list of programs or projects narrowed by the directory filters: plain GET
+    parameters that combine. Both lists share one template and differ by their lead.
 
     A value that is not one of the choices gives an empty list and says why; it is never
     an error page.
     """
 
+    template_name = "cooperation/entry_list.html"
     filter_selector = None
+    lead = ""
 
     def get_queryset(self):
         self.filter_form = DirectoryFilterForm(self.request.GET, **selectors.filter_choices_get())
@@ -128,6 +141,7 @@ class DirectoryMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
+        context["lead"] = self.lead
         context["filtered"] = bool(self.filter_form.is_valid() and self.filter_form.filters())
         # The filters only, for the pagination links.
         context["query_string"] = only_parameters(self.request.GET, DirectoryFilterForm.base_fields)
@@ -135,8 +149,11 @@ class DirectoryMixin:
 
 
 class ProgramListView(DirectoryMixin, PageMixin, ListView):
-    template_name = "cooperation/program_list.html"
     page_title = _("Programs")
+    lead = _(
+        "The cooperation frameworks Rosario takes part in: international initiatives, "
+        "programs of networks of cities and programs of funders."
+    )
     paginate_by = PAGE_SIZE
     model = Program
     filter_selector = selectors.program_filter
@@ -151,8 +168,8 @@ class ProgramDetailView(ObjectPageMixin, DetailView):
 
 
 class ProjectListView(DirectoryMixin, PageMixin, ListView):
-    template_name = "cooperation/project_list.html"
     page_title = _("Projects")
+    lead = _("Concrete work carried out with partners from other countries, newest first.")
     paginate_by = PAGE_SIZE
     model = Project
     filter_selector = selectors.project_filter
@@ -222,7 +239,7 @@ class SearchView(PageMixin, TemplateView):
         form = SearchForm(self.request.GET)
         query = form.cleaned_data["q"] if form.is_valid() else ""
         context = super().get_context_data(**kwargs)
-        context.update(search_form=form, query=query, results=selectors.search_entries(query=query))
+        context.update(search_form=form, query=query, results=search.search_entries(query=query))
         return context
 
 
@@ -370,21 +387,5 @@ class CoverageView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        coverage = selectors.coverage_get()
-        context["groups"] = [
-            {
-                "key": "sdg",
-                "title": _("Sustainable Development Goals"),
-                "heading": _("Goal"),
-                "caption": _("Published programs and projects per Sustainable Development Goal"),
-                "items": coverage["sdgs"],
-            },
-            {
-                "key": "theme",
-                "title": _("Themes"),
-                "heading": _("Theme"),
-                "caption": _("Published programs and projects per theme"),
-                "items": coverage["themes"],
-            },
-        ]
+        context["groups"] = selectors.coverage_get()
         return context

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone, translation
 
 from cooperation import models
@@ -139,7 +140,7 @@ def test_published_excludes_drafts_and_future_publications():
 
 def test_deleting_a_partner_with_participations_is_refused():
     participation = factories.ParticipationFactory()
-    with pytest.raises(models.models.ProtectedError):
+    with pytest.raises(ProtectedError):
         participation.partner.delete()
 
 

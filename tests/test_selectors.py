@@ -7,58 +7,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def titles(results) -> list[str]:
-    return [result.result_title for result in results]
-
-
-@pytest.mark.parametrize(
-    ("language", "query", "expected"),
-    [
-        ("es", "cooperacion", "Programa de Cooperación Sur-Sur de Mercociudades"),
-        ("es", "COOPERACIÓN", "Programa de Cooperación Sur-Sur de Mercociudades"),
-        ("es", "residuos", "Co-creación de un modelo sostenible para la gestión metropolitana"),
-        ("en", "waste", "Co-Creation of a Sustainable Model for Metropolitan Solid Waste"),
-        ("en", "Turin", "Turin"),
-        ("es", "discapacidad intelectual", "TRAMA, red para la inclusión sostenible"),
-    ],
-)
-def test_search_finds_the_seed_examples(seeded, language, query, expected):
-    with translation.override(language):
-        results = selectors.search_entries(query=query)
-    assert any(title.startswith(expected) for title in titles(results)), titles(results)
-
-
-def test_search_ranks_title_matches_first(seeded):
-    with translation.override("es"):
-        results = selectors.search_entries(query="residuos")
-    assert titles(results)[0].startswith("Co-creación de un modelo sostenible")
-
-
-def test_search_of_spanish_text_on_the_english_side_finds_nothing_english_only(seeded):
-    with translation.override("en"):
-        assert selectors.search_entries(query="residuos") == []
-
-
-@pytest.mark.parametrize("query", ["", "zzzqqq", "'; DROP TABLE x; --", "ñ", "🙂", "a" * 200])
-def test_odd_queries_give_an_empty_or_normal_result(seeded, query):
-    with translation.override("es"):
-        results = selectors.search_entries(query=query)
-    assert isinstance(results, list)
-
-
-def test_search_leaves_out_drafts(db):
-    factories.ProjectFactory(title_es="Residuos borrador", publication="draft")
-    factories.ProjectFactory(title_es="Residuos publicado")
-    with translation.override("es"):
-        assert titles(selectors.search_entries(query="residuos")) == ["Residuos publicado"]
-
-
-def test_english_search_falls_back_to_spanish_text_where_english_is_missing(db):
-    factories.ProjectFactory(title_es="Huerta comunitaria", title_en="", summary_en="")
-    with translation.override("en"):
-        assert titles(selectors.search_entries(query="huerta")) == ["Huerta comunitaria"]
-
-
 def filtered_projects(**filters) -> set[str]:
     return {p.slug_es for p in selectors.project_filter(filters=filters)}
 
@@ -120,7 +68,7 @@ def test_program_list_counts_projects_once_whatever_the_joins(seeded):
 def test_partner_page_hides_participations_in_drafts(db):
     participation = factories.ParticipationFactory(project__publication="draft")
     with translation.override("es"):
-        partner = selectors.partner_get(slug=participation.partner.slug_es)
+        partner = selectors.partner_get(slug=participation.partner.slug_es).partner
     assert list(partner.participations.all()) == []
 
 
@@ -165,9 +113,6 @@ def test_scheduled_partners_appear_when_their_time_comes_without_a_restart(db, m
 
     from django.utils import timezone
 
-    from cooperation import models, selectors
-    from tests import factories
-
     now = timezone.now()
     partner = factories.PartnerFactory(publish_at=now + timedelta(days=1))
     project = factories.ProjectFactory()
@@ -177,11 +122,75 @@ def test_scheduled_partners_appear_when_their_time_comes_without_a_restart(db, m
     project.save()
 
     def shown():
-        entry = selectors.project_get(slug=project.slug_es, preview=True)
+        entry = selectors.project_get(slug=project.slug_es, preview=True).project
         partners = [p.partner for p in entry.participations.all()]
         milestones = list(selectors.milestone_list())
         return partner in partners, milestone in milestones
 
     assert shown() == (False, False)
-    monkeypatch.setattr(models.timezone, "now", lambda: now + timedelta(days=2))
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(days=2))
     assert shown() == (True, True)
+
+
+# Typed results: the selector decides what a page may link; templates show what they get.
+
+
+def test_program_page_links_only_a_public_parent_and_network(db):
+    draft_parent = factories.ProgramFactory(publication=models.PublicationStatus.DRAFT)
+    network_of_draft = factories.NetworkFactory(
+        organization__publication=models.PublicationStatus.DRAFT
+    )
+    hidden = factories.ProgramFactory(parent=draft_parent, network=network_of_draft)
+    parent, network = factories.ProgramFactory(), factories.NetworkFactory()
+    shown = factories.ProgramFactory(parent=parent, network=network)
+    subprogram = factories.ProgramFactory(parent=shown)
+    factories.ProgramFactory(parent=shown, publication=models.PublicationStatus.DRAFT)
+    with translation.override("es"):
+        page = selectors.program_get(slug=hidden.slug_es)
+        assert (page.program, page.parent, page.network, page.subprograms) == (
+            hidden,
+            None,
+            None,
+            [],
+        )
+        page = selectors.program_get(slug=shown.slug_es)
+        assert (page.parent, page.network, page.subprograms) == (parent, network, [subprogram])
+        listed = {p.pk: p for p in selectors.program_list()}
+    assert (listed[hidden.pk].public_parent_id, listed[hidden.pk].public_network_id) == (None, None)
+    assert (listed[shown.pk].public_parent_id, listed[shown.pk].public_network_id) == (
+        parent.pk,
+        network.pk,
+    )
+
+
+def test_a_preview_reads_drafts_and_the_public_read_does_not(db):
+    from django.http import Http404
+
+    project = factories.ProjectFactory(program__publication=models.PublicationStatus.DRAFT)
+    with translation.override("es"):
+        assert selectors.project_get(slug=project.slug_es, preview=True).project == project
+        with pytest.raises(Http404):
+            selectors.project_get(slug=project.slug_es)
+
+
+def test_partner_page_links_its_network_only_when_public(db):
+    network = factories.NetworkFactory()
+    draft = factories.NetworkFactory(publication=models.PublicationStatus.DRAFT)
+    with translation.override("es"):
+        assert selectors.partner_get(slug=network.organization.slug_es).network == network
+        assert selectors.partner_get(slug=draft.organization.slug_es).network is None
+
+
+def test_coverage_rows_count_published_entries_and_scale_the_bars(db):
+    sdg = factories.SDGFactory(number=7)
+    program = factories.ProgramFactory()
+    program.sdgs.add(sdg)
+    for _ in range(3):
+        factories.ProjectFactory(program=program).sdgs.add(sdg)
+    factories.ProjectFactory(publication=models.PublicationStatus.DRAFT).sdgs.add(sdg)
+    with translation.override("en"):
+        sdgs, themes = selectors.coverage_get()
+    assert (sdgs.key, themes.key, themes.rows) == ("sdg", "theme", [])
+    (row,) = sdgs.rows
+    assert (row.item, row.programs, len(row.projects), row.total) == (sdg, [program], 3, 4)
+    assert (row.programs_bar, row.projects_bar) == (250, 750)

@@ -1,0 +1,110 @@
+"""The cooperation portfolio of the City of Rosario as structured, bilingual data.
+
+Human-readable fields are translated with django-modeltranslation (see
+``translation.py``): each has an ``_es`` and an ``_en`` column. Never query the
+untranslated column; selectors name the language columns explicitly.
+
+``base`` holds what all content shares, the visibility rule among it; ``partners`` the
+organizations and networks; ``entries`` the programs and projects with what hangs from
+them; ``site`` the section's texts and settings. Import from ``cooperation.models``.
+"""
+
+from .base import (
+    YEAR_VALIDATORS,
+    DatePrecision,
+    PeriodMixin,
+    PublicationStatus,
+    PublicQuerySet,
+    Publishable,
+    Reviewable,
+    Singleton,
+    Versioned,
+    Visible,
+    format_partial_date,
+    format_period,
+    is_public,
+    missing_description,
+    period_constraint,
+    public_q,
+    publish_permission,
+    published_q,
+    review_due_before,
+    review_interval,
+    unique_slugs,
+)
+from .entries import (
+    AttachedToEntry,
+    CooperationEntry,
+    CooperationStatus,
+    Document,
+    DocumentKind,
+    Milestone,
+    Participation,
+    ParticipationRole,
+    Program,
+    Project,
+    RosarioRole,
+    SustainableDevelopmentGoal,
+    Theme,
+    ended_unmarked_q,
+    exactly_one_of,
+)
+from .partners import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, Network, Partner, PartnerKind
+from .site import (
+    CollaborationWay,
+    ContactSettings,
+    ContentVersion,
+    SectionText,
+    SeedRecord,
+    whatsapp_number_validator,
+)
+
+__all__ = [
+    "LATITUDE_VALIDATORS",
+    "LONGITUDE_VALIDATORS",
+    "YEAR_VALIDATORS",
+    "AttachedToEntry",
+    "CollaborationWay",
+    "ContactSettings",
+    "ContentVersion",
+    "CooperationEntry",
+    "CooperationStatus",
+    "DatePrecision",
+    "Document",
+    "DocumentKind",
+    "Milestone",
+    "Network",
+    "Participation",
+    "ParticipationRole",
+    "Partner",
+    "PartnerKind",
+    "PeriodMixin",
+    "Program",
+    "Project",
+    "PublicQuerySet",
+    "PublicationStatus",
+    "Publishable",
+    "Reviewable",
+    "RosarioRole",
+    "SectionText",
+    "SeedRecord",
+    "Singleton",
+    "SustainableDevelopmentGoal",
+    "Theme",
+    "Versioned",
+    "Visible",
+    "ended_unmarked_q",
+    "exactly_one_of",
+    "format_partial_date",
+    "format_period",
+    "is_public",
+    "missing_description",
+    "period_constraint",
+    "public_q",
+    "publish_permission",
+    "published_q",
+    "review_due_before",
+    "review_interval",
+    "unique_slugs",
+    "whatsapp_number_validator",
+]

@@ -1,0 +1,151 @@
+"""The site search: both engines (PostgreSQL full-text with its GIN indexes, SQLite fold),
+what they find and leave out, and the results page."""
+
+import pytest
+from django.db import connection
+from django.utils import translation
+
+from cooperation import models, search
+from tests import factories
+from tests.helpers import url_in
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="full-text indexes exist on PostgreSQL only"
+)
+
+
+def titles(results) -> list[str]:
+    return [result.title for result in results]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("es", "cooperacion", "Programa de Cooperación Sur-Sur de Mercociudades"),
+        ("es", "COOPERACIÓN", "Programa de Cooperación Sur-Sur de Mercociudades"),
+        ("es", "residuos", "Co-creación de un modelo sostenible para la gestión metropolitana"),
+        ("en", "waste", "Co-Creation of a Sustainable Model for Metropolitan Solid Waste"),
+        ("en", "Turin", "Turin"),
+        ("es", "discapacidad intelectual", "TRAMA, red para la inclusión sostenible"),
+    ],
+)
+def test_search_finds_the_seed_examples(seeded, language, query, expected):
+    with translation.override(language):
+        results = search.search_entries(query=query)
+    assert any(title.startswith(expected) for title in titles(results)), titles(results)
+
+
+def test_search_ranks_title_matches_first(seeded):
+    with translation.override("es"):
+        results = search.search_entries(query="residuos")
+    assert titles(results)[0].startswith("Co-creación de un modelo sostenible")
+
+
+def test_search_of_spanish_text_on_the_english_side_finds_nothing_english_only(seeded):
+    with translation.override("en"):
+        assert search.search_entries(query="residuos") == []
+
+
+@pytest.mark.parametrize("query", ["", "zzzqqq", "'; DROP TABLE x; --", "ñ", "🙂", "a" * 200])
+def test_odd_queries_give_an_empty_or_normal_result(seeded, query):
+    with translation.override("es"):
+        results = search.search_entries(query=query)
+    assert isinstance(results, list)
+
+
+def test_search_leaves_out_drafts(db):
+    factories.ProjectFactory(title_es="Residuos borrador", publication="draft")
+    factories.ProjectFactory(title_es="Residuos publicado")
+    with translation.override("es"):
+        assert titles(search.search_entries(query="residuos")) == ["Residuos publicado"]
+
+
+def test_english_search_falls_back_to_spanish_text_where_english_is_missing(db):
+    factories.ProjectFactory(title_es="Huerta comunitaria", title_en="", summary_en="")
+    with translation.override("en"):
+        assert titles(search.search_entries(query="huerta")) == ["Huerta comunitaria"]
+
+
+# The full-text search uses its GIN indexes (PostgreSQL), not a scan of every row.
+
+
+@pytest.mark.parametrize(
+    ("model", "language"),
+    [
+        (models.Project, "es"),
+        (models.Project, "en"),
+        (models.Program, "es"),
+        (models.Partner, "en"),
+    ],
+)
+@postgresql_only
+def test_search_query_is_answered_from_the_gin_index(seeded, model, language):
+    with translation.override(language):
+        queryset = search.search_postgresql(
+            model.objects.all(), search.SEARCH_FIELDS[model], "residuos waste"
+        )
+        with connection.cursor() as cursor:
+            # Tiny tables favour a scan; forbid it to see whether the index can answer.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = queryset.explain()
+    assert f"{model._meta.db_table}_search_{language}" in plan, plan
+    # Matched and ranked on the stored vector: no row's vector is computed at query time.
+    assert "to_tsvector" not in plan, plan
+
+
+@postgresql_only
+def test_search_still_finds_with_the_index(seeded):
+    with translation.override("es"):
+        titles = [r.title for r in search.search_entries(query="cooperacion")]
+    assert any("Cooperación" in title for title in titles)
+
+
+# The results page.
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("es", "cooperacion", "<mark>Cooperación</mark>"),
+        ("es", "residuos", "<mark>residuos</mark>"),
+        ("en", "waste", "<mark>Waste</mark>"),
+    ],
+)
+def test_search_page_highlights_matches(client, seeded, language, query, expected):
+    response = client.get(url_in(language, "cooperation:search"), {"q": query})
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "\x00",
+        "a\x00b",
+        "x" * 20000,
+        "🙂🙃",
+        "Ω≈ç√∫",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+    ],
+)
+def test_search_page_survives_odd_queries(client, seeded, query):
+    response = client.get(url_in("es", "cooperation:search"), {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_results_are_typed_with_their_kind_and_address(db):
+    project = factories.ProjectFactory(title_es="Huerta comunitaria")
+    with translation.override("es"):
+        (result,) = search.search_entries(query="huerta")
+    assert (result.title, result.url, result.obj) == (
+        "Huerta comunitaria",
+        project.get_absolute_url(),
+        project,
+    )
+    assert str(result.kind) == "proyecto"
