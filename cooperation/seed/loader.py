@@ -1,20 +1,30 @@
-"""Load the city's cooperation page (``cooperation/seed_data.py``) into the database."""
+"""Load the city's cooperation page (``seed/content.py``) into the database."""
 
 import datetime
+from collections.abc import Collection
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
-from cooperation import models, seed_data
+from cooperation import models
+
+from . import content
 
 PUBLISHED = {"publication": models.PublicationStatus.PUBLISHED}
 PLACE_TEXT_FIELDS = ("city_es", "city_en")
+# What a program or project record holds besides its own fields.
+ENTRY_REFERENCES = {"key", "program", "parent", "network", "themes", "sdgs", "participations",
+                    "milestones", "documents"}  # fmt: skip
 
 
 def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
+
+
+def _fields(record: dict, *, without: Collection[str] = ("key",)) -> dict:
+    """The record's model fields: all but its key and its references to other records."""
+    return {name: value for name, value in record.items() if name not in without}
 
 
 class SeedLoader:
@@ -94,48 +104,49 @@ class SeedLoader:
             self.filled += 1
 
     def run(self) -> int:
-        self.ensure_singleton("section", models.SectionText, seed_data.SECTION)
-        self.ensure_singleton("contact", models.ContactSettings, seed_data.CONTACT)
-        for way in seed_data.WAYS:
+        """Load whatever is missing; the number of rows created."""
+        self.ensure_singleton("section", models.SectionText, content.SECTION)
+        self.ensure_singleton("contact", models.ContactSettings, content.CONTACT)
+        for way in content.WAYS:
             self.ensure(
                 f"way:{way['key']}", models.CollaborationWay, way, adopt={"key": way["key"]}
             )
         sdgs = {
-            number: self.ensure(
-                f"sdg:{number}",
+            sdg["number"]: self.ensure(
+                f"sdg:{sdg['number']}",
                 models.SustainableDevelopmentGoal,
-                {"number": number, "name_es": name_es, "name_en": name_en},
-                adopt={"number": number},
+                sdg,
+                adopt={"number": sdg["number"]},
             )
-            for number, name_es, name_en in seed_data.SDGS
+            for sdg in content.SDGS
         }
         themes = {
-            key: self.ensure(
-                f"theme:{key}",
+            theme["key"]: self.ensure(
+                f"theme:{theme['key']}",
                 models.Theme,
-                {"name_es": name_es, "slug_es": slug_es, "name_en": name_en, "slug_en": slug_en},
-                adopt={"slug_es": slug_es},
+                _fields(theme),
+                adopt={"slug_es": theme["slug_es"]},
             )
-            for key, name_es, slug_es, name_en, slug_en in seed_data.THEMES
+            for theme in content.THEMES
         }
         partners = {}
-        for item in seed_data.PARTNERS:
+        for item in content.PARTNERS:
             key = f"partner:{item['key']}"
             loaded_before = key in self.records
             partners[item["key"]] = partner = self.ensure(
                 key,
                 models.Partner,
-                {**PUBLISHED, **{k: v for k, v in item.items() if k != "key"}},
+                {**PUBLISHED, **_fields(item)},
                 adopt={"slug_es": item["slug_es"]},
             )
             if loaded_before and partner is not None:
                 self.fill_place(partner, item)
         networks = {}
-        for item in seed_data.NETWORKS:
+        for item in content.NETWORKS:
             organization = partners[item["organization"]]
             if organization is None:
                 continue
-            fields = {k: v for k, v in item.items() if k not in {"key", "organization"}}
+            fields = _fields(item, without={"key", "organization"})
             fields["member_since"] = _date(fields.get("member_since"))
             networks[item["key"]] = self.ensure(
                 f"network:{item['key']}",
@@ -144,8 +155,8 @@ class SeedLoader:
                 adopt={"organization": organization},
             )
         programs = {}
-        for item in seed_data.PROGRAMS:
-            fields = self._entry_fields(item)
+        for item in content.PROGRAMS:
+            fields = {**PUBLISHED, **_fields(item, without=ENTRY_REFERENCES)}
             fields["parent"] = programs.get(item.get("parent"))
             fields["network"] = networks.get(item.get("network"))
             programs[item["key"]] = program = self.ensure(
@@ -156,11 +167,11 @@ class SeedLoader:
                 m2m=self._tags(item, themes, sdgs),
             )
             self._children(f"program:{item['key']}", item, {"program": program}, partners)
-        for item in seed_data.PROJECTS:
+        for item in content.PROJECTS:
             program = programs.get(item["program"])
             if program is None:
                 continue
-            fields = {**self._entry_fields(item), "program": program}
+            fields = {**PUBLISHED, **_fields(item, without=ENTRY_REFERENCES), "program": program}
             project = self.ensure(
                 f"project:{item['key']}",
                 models.Project,
@@ -172,12 +183,6 @@ class SeedLoader:
         return self.created
 
     @staticmethod
-    def _entry_fields(item: dict) -> dict:
-        skip = {"key", "program", "parent", "network", "themes", "sdgs", "participations",
-                "milestones", "documents"}  # fmt: skip
-        return {**PUBLISHED, **{k: v for k, v in item.items() if k not in skip}}
-
-    @staticmethod
     def _tags(item: dict, themes: dict, sdgs: dict) -> dict:
         return {
             "themes": [themes[key] for key in item.get("themes", []) if themes.get(key)],
@@ -185,11 +190,11 @@ class SeedLoader:
         }
 
     def _children(self, owner: str, item: dict, entry: dict, partners: dict) -> None:
+        """The entry's participations, milestones and documents (none if it was deleted)."""
         if None in entry.values():
             return
-        for order, (partner_key, role, note_es, note_en) in enumerate(
-            item.get("participations", [])
-        ):
+        for order, participation in enumerate(item.get("participations", [])):
+            partner_key, role = participation["partner"], participation["role"]
             partner = partners.get(partner_key)
             if partner is None:
                 continue
@@ -201,49 +206,40 @@ class SeedLoader:
                     "partner": partner,
                     "role": role,
                     "order": order,
-                    "note_es": note_es,
-                    "note_en": note_en,
+                    "note_es": participation["note_es"],
+                    "note_en": participation["note_en"],
                 },
             )
-        for date, precision, title_es, title_en in item.get("milestones", []):
+        for milestone in item.get("milestones", []):
             self.ensure(
-                f"milestone:{owner}:{date}:{slugify(title_en)[:50]}",
+                f"milestone:{owner}:{milestone['date']}:{slugify(milestone['title_en'])[:50]}",
                 models.Milestone,
                 {
                     **entry,
-                    "date": _date(date),
-                    "date_precision": precision,
-                    "title_es": title_es,
-                    "title_en": title_en,
+                    "date": _date(milestone["date"]),
+                    "date_precision": milestone["date_precision"],
+                    "title_es": milestone["title_es"],
+                    "title_en": milestone["title_en"],
                 },
             )
-        for date, precision, title_es, title_en in item.get("documents", []):
+        for document in item.get("documents", []):
             self.ensure(
-                f"document:{owner}:{slugify(title_en)[:60]}",
+                f"document:{owner}:{slugify(document['title_en'])[:60]}",
                 models.Document,
                 {
                     **entry,
                     "kind": models.DocumentKind.REPORT,
-                    "date": _date(date),
-                    "date_precision": precision or models.DatePrecision.DAY,
-                    "title_es": title_es,
-                    "title_en": title_en,
+                    "date": _date(document["date"]),
+                    "date_precision": document["date_precision"] or models.DatePrecision.DAY,
+                    "title_es": document["title_es"],
+                    "title_en": document["title_en"],
                 },
             )
 
 
-class Command(BaseCommand):
-    help = (
-        "Load the city's international cooperation page into the database, in Spanish and "
-        "English. Safe to run again: it only adds what is missing and never changes or "
-        "brings back what staff have edited or deleted."
-    )
-
-    def handle(self, *args, **options):
+def seed_load() -> SeedLoader:
+    """Load the seed in one transaction; the loader returned counts what it created and filled."""
+    with transaction.atomic():
         loader = SeedLoader()
-        with transaction.atomic():
-            created = loader.run()
-        message = f"Seed content loaded: {created} new entries."
-        if loader.filled:
-            message += f" Places added to {loader.filled} partners loaded before."
-        self.stdout.write(self.style.SUCCESS(message))
+        loader.run()
+    return loader
