@@ -271,7 +271,8 @@ def server_error(request):
     return standalone_response("500.html", status=500)
 
 
-# The page that charts the portfolio per SDG and per theme (its downloads: opendata/).
+# The coverage page: the published portfolio per SDG and per theme (the open data page
+# and the downloads are in opendata/views.py).
 
 
 class CoverageView(PageMixin, TemplateView):
