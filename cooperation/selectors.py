@@ -440,72 +440,7 @@ def filter_choices_get() -> dict[str, QuerySet]:
     }
 
 
-# Open data: the IATI activities, the CSV and JSON downloads, the feed and the coverage page.
-
-
-def _entry_relations() -> tuple:
-    return ("themes", "sdgs", "documents", _participations())
-
-
-def iati_activity_list() -> tuple[list[Program], list[Project]]:
-    """Published programs and projects with everything their IATI activities carry."""
-    programs = Program.objects.published().prefetch_related(*_entry_relations()).order_by("pk")
-    projects = _published_projects().prefetch_related(*_entry_relations()).order_by("pk")
-    return list(programs), list(projects)
-
-
-def iati_activity_get(*, model: type[Program] | type[Project], slug: str) -> Program | Project:
-    """The published program or project with this slug in the active language, or 404."""
-    queryset = Program.objects.published() if model is Program else _published_projects()
-    return _get_published(queryset, slug)
-
-
-def open_data_program_list() -> QuerySet[Program]:
-    """Published programs for the downloads; a parent or network that is a draft shows as none."""
-    published_networks = network_list().values("pk")
-    return (
-        Program.objects.published()
-        .annotate(
-            published_parent_id=Case(
-                When(parent__in=Program.objects.published().values("pk"), then=F("parent_id"))
-            ),
-            published_network_id=Case(When(network__in=published_networks, then=F("network_id"))),
-        )
-        .prefetch_related("themes", "sdgs")
-        .order_by("pk")
-    )
-
-
-def open_data_project_list() -> QuerySet[Project]:
-    """Published projects of published programs, for the downloads."""
-    return _published_projects().prefetch_related("themes", "sdgs").order_by("pk")
-
-
-def open_data_partner_list() -> QuerySet[Partner]:
-    """Published partner organizations, for the downloads."""
-    return Partner.objects.published().order_by("pk")
-
-
-def open_data_participation_list() -> QuerySet[Participation]:
-    """Participations of published partners in published programs and projects."""
-    return Participation.objects.published().order_by("pk")
-
-
-def entry_published_list(*, limit: int) -> list[Program | Project]:
-    """The programs and projects published last, newest first.
-
-    ``published_on`` is the moment an entry went public: its "publish from" date when it
-    has one, otherwise its creation.
-    """
-    published_on = Coalesce("publish_at", "created_at")
-    programs = Program.objects.published().annotate(published_on=published_on)
-    projects = _published_projects().annotate(published_on=published_on)
-    entries = [
-        *programs.order_by("-published_on", "-pk")[:limit],
-        *projects.order_by("-published_on", "-pk")[:limit],
-    ]
-    entries.sort(key=lambda entry: entry.published_on, reverse=True)
-    return entries[:limit]
+# The coverage page: the published portfolio per SDG and per theme.
 
 
 def _coverage_entries() -> tuple[Prefetch, Prefetch]:

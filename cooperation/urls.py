@@ -1,7 +1,8 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import feeds, views
+from . import views
+from .opendata import urls as opendata_urls
 
 app_name = "cooperation"
 
@@ -34,33 +35,7 @@ urlpatterns = [
     ),
     path(pgettext_lazy("url", "search/"), views.SearchView.as_view(), name="search"),
     path(pgettext_lazy("url", "timeline/"), views.TimelineView.as_view(), name="timeline"),
-    path(pgettext_lazy("url", "open-data/"), views.OpenDataView.as_view(), name="open_data"),
-    # The same files under each language's prefix: they hold both languages.
-    path(
-        pgettext_lazy("url", "open-data/<slug:dataset>.csv"),
-        views.open_data_csv,
-        name="open_data_csv",
-    ),
-    path(
-        pgettext_lazy("url", "open-data/<slug:dataset>.json"),
-        views.open_data_json,
-        name="open_data_json",
-    ),
-    path(
-        pgettext_lazy("url", "open-data/iati-activities.xml"),
-        views.iati_activities,
-        name="iati_activities",
-    ),
-    path(
-        pgettext_lazy("url", "open-data/iati/programs/<slug:slug>.xml"),
-        views.iati_program,
-        name="iati_program",
-    ),
-    path(
-        pgettext_lazy("url", "open-data/iati/projects/<slug:slug>.xml"),
-        views.iati_project,
-        name="iati_project",
-    ),
-    path(pgettext_lazy("url", "feed/"), feeds.LatestFeed(), name="feed"),
     path(pgettext_lazy("url", "coverage/"), views.CoverageView.as_view(), name="coverage"),
 ]
+# The downloads, the open data page and the feed: in this namespace, under their own names.
+urlpatterns += opendata_urls.urlpatterns

@@ -4,7 +4,7 @@ from dataclasses import fields
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseNotFound
+from django.http import HttpResponse, HttpResponseNotFound
 from django.template import loader
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -15,7 +15,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from rosario_intl.middleware import database_unavailable_response, standalone_response
 
-from . import iati, opendata, partner_map, search, selectors, structured_data
+from . import partner_map, search, selectors, structured_data
 from .context_processors import contact_settings
 from .forms import DirectoryFilterForm, SearchForm, only_parameters
 from .models import Network, Partner, Program, Project
@@ -288,97 +288,8 @@ def server_error(request):
     return standalone_response("500.html", status=500)
 
 
-# Open data: the downloads and the pages that document and chart the portfolio.
-
-
-def _download(content: str | bytes, *, content_type: str, filename: str) -> HttpResponse:
-    """A file to save; any site may fetch it too, since the data is public and open."""
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-def _iati_publication(request) -> iati.Publication:
-    programs, projects = selectors.iati_activity_list()
-    return iati.Publication(programs, projects, absolute_url=request.build_absolute_uri)
-
-
-IATI_CONTENT_TYPE = "application/xml; charset=utf-8"
-
-
-@require_GET
-def iati_activities(request):
-    publication = _iati_publication(request)
-    if not publication.activities:
-        raise Http404("No published program or project can be an IATI activity yet.")
-    return _download(
-        publication.document(),
-        content_type=IATI_CONTENT_TYPE,
-        filename="rosario-cooperation-iati-activities.xml",
-    )
-
-
-def _iati_activity(request, model, slug: str):
-    entry = selectors.iati_activity_get(model=model, slug=slug)
-    publication = _iati_publication(request)
-    activity = next((a for a in publication.activities if a == entry), None)
-    if activity is None:
-        raise Http404("This entry cannot be an IATI activity yet (see the open data page).")
-    return _download(
-        publication.document([activity]),
-        content_type=IATI_CONTENT_TYPE,
-        filename=f"{iati.activity_identifier(activity)}.xml",
-    )
-
-
-@require_GET
-def iati_program(request, slug):
-    return _iati_activity(request, Program, slug)
-
-
-@require_GET
-def iati_project(request, slug):
-    return _iati_activity(request, Project, slug)
-
-
-@require_GET
-def open_data_csv(request, dataset):
-    data = opendata.dataset_get(dataset)
-    rows = data.rows(absolute_url=request.build_absolute_uri)
-    return _download(
-        opendata.to_csv(data, rows),
-        content_type="text/csv; charset=utf-8",
-        filename=data.filename("csv"),
-    )
-
-
-@require_GET
-def open_data_json(request, dataset):
-    data = opendata.dataset_get(dataset)
-    rows = data.rows(absolute_url=request.build_absolute_uri)
-    documentation = request.build_absolute_uri(reverse("cooperation:open_data"))
-    return _download(
-        opendata.to_json(data, rows, documentation_url=documentation),
-        content_type="application/json",
-        filename=data.filename("json"),
-    )
-
-
-class OpenDataView(PageMixin, TemplateView):
-    template_name = "cooperation/open_data.html"
-    page_title = _("Open data")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            datasets=opendata.DATASETS.values(),
-            license=opendata.license_get(),
-            iati=_iati_publication(self.request),
-            iati_ref=iati.reporting_org_ref(),
-            iati_mappings=iati.mappings(),
-        )
-        return context
+# The coverage page: the published portfolio per SDG and per theme (the open data page
+# and the downloads are in opendata/views.py).
 
 
 class CoverageView(PageMixin, TemplateView):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from cooperation import seed_data
+from cooperation.seed import content as seed_data
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 DESKTOP = {"width": 1280, "height": 800}

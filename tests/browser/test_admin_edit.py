@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
-from cooperation import models, seed_data
+from cooperation import models
+from cooperation.seed import content as seed_data
 from tests.browser.pages import DESKTOP
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

@@ -1,13 +1,16 @@
+"""The seed content: what the city's page names, in both languages, as keyed records.
+
+The records themselves are checked first (no database); then what the loader makes of them.
+"""
+
 import re
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Q
 
-from cooperation import models, seed_data
-
-pytestmark = pytest.mark.django_db
+from cooperation import models
+from cooperation.seed import content
 
 TRANSLATED = {
     models.Partner: ["name"],
@@ -22,15 +25,92 @@ TRANSLATED = {
 }
 
 
-def counts():
-    return {model: model.objects.count() for model in [*TRANSLATED, models.Participation]}
+# The records ------------------------------------------------------------------------------
+
+MODELS = {
+    "WAYS": models.CollaborationWay,
+    "SDGS": models.SustainableDevelopmentGoal,
+    "THEMES": models.Theme,
+    "PARTNERS": models.Partner,
+    "NETWORKS": models.Network,
+    "PROGRAMS": models.Program,
+    "PROJECTS": models.Project,
+}
+# What identifies each record: an SDG its number, every other record a key of its own.
+IDENTIFIERS = {name: "number" if name == "SDGS" else "key" for name in MODELS}
+# The names a record may hold besides its model's fields: its key and references by key.
+ENTRY_NAMES = {"key", "themes", "sdgs", "participations", "milestones", "documents"}
+OTHER_NAMES = {
+    "SDGS": set(),
+    "NETWORKS": {"key", "organization"},
+    "PROGRAMS": ENTRY_NAMES | {"parent", "network"},
+    "PROJECTS": ENTRY_NAMES | {"program"},
+}
+ROWS = {
+    "participations": {"partner", "role", "note_es", "note_en"},
+    "milestones": {"date", "date_precision", "title_es", "title_en"},
+    "documents": {"date", "date_precision", "title_es", "title_en"},
+}
+
+
+def identifiers(name: str) -> list:
+    return [record[IDENTIFIERS[name]] for record in getattr(content, name)]
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_every_record_names_its_fields(name):
+    """Keyed records, not positional tuples: each name is a model field or a reference."""
+    fields = {field.name for field in MODELS[name]._meta.get_fields() if field.concrete}
+    allowed = fields | OTHER_NAMES.get(name, {"key"})
+    for record in getattr(content, name):
+        assert isinstance(record, dict), record
+        assert set(record) <= allowed, set(record) - allowed
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_every_record_is_identified_once(name):
+    assert len(set(identifiers(name))) == len(getattr(content, name))
+
+
+def test_references_name_records_that_exist():
+    known = {
+        "network": set(identifiers("NETWORKS")),
+        "parent": set(identifiers("PROGRAMS")),
+        "program": set(identifiers("PROGRAMS")),
+    }
+    partners, themes, sdgs = (set(identifiers(name)) for name in ("PARTNERS", "THEMES", "SDGS"))
+    assert sdgs == set(range(1, 18))
+    assert {network["organization"] for network in content.NETWORKS} <= partners
+    for entry in [*content.PROGRAMS, *content.PROJECTS]:
+        for name, records in known.items():
+            if name in entry:
+                assert entry[name] in records, (entry["key"], name)
+        assert set(entry.get("themes", [])) <= themes, entry["key"]
+        assert set(entry.get("sdgs", [])) <= sdgs, entry["key"]
+        for kind, names in ROWS.items():
+            for row in entry.get(kind, []):
+                assert set(row) == names, (entry["key"], kind, row)
+        for participation in entry.get("participations", []):
+            assert participation["partner"] in partners, entry["key"]
+
+
+def test_a_subprogram_comes_after_its_parent():
+    """The loader makes the programs in order: a parent must be made before its subprogram."""
+    made = set()
+    for program in content.PROGRAMS:
+        if "parent" in program:
+            assert program["parent"] in made, program["key"]
+        made.add(program["key"])
+
+
+# What the loader makes of them -----------------------------------------------------------
 
 
 def test_loads_everything_the_seed_page_names(seeded):
-    assert models.Partner.objects.published().count() == len(seed_data.PARTNERS)
+    assert models.Partner.objects.published().count() == len(content.PARTNERS)
     assert models.Network.objects.count() == 5
-    assert models.Program.objects.count() == len(seed_data.PROGRAMS)
-    assert models.Project.objects.count() == len(seed_data.PROJECTS)
+    assert models.Program.objects.count() == len(content.PROGRAMS)
+    assert models.Project.objects.count() == len(content.PROJECTS)
     assert models.SustainableDevelopmentGoal.objects.count() == 17
     assert models.CollaborationWay.objects.count() == 3
     for name in [
@@ -105,35 +185,6 @@ def test_spanish_texts_contain_no_english_sentences(seeded):
                 assert match is None, f"{model.__name__} {obj.pk} {field}_es: {text}"
 
 
-def test_running_twice_changes_nothing(seeded):
-    before = counts()
-    call_command("load_seed", verbosity=0)
-    assert counts() == before
-
-
-def test_staff_edits_and_deletions_survive_a_second_run(seeded):
-    program = models.Program.objects.get(slug_es="pacto-global")
-    program.title_en = "Global Compact (edited by staff)"
-    program.save()
-    contact = models.ContactSettings.load()
-    contact.whatsapp_number = "5493410000000"
-    contact.save()
-    models.Milestone.objects.filter(title_en__startswith="Rosario is selected").delete()
-    call_command("load_seed", verbosity=0)
-    program.refresh_from_db()
-    assert program.title_en == "Global Compact (edited by staff)"
-    assert models.ContactSettings.load().whatsapp_number == "5493410000000"
-    assert not models.Milestone.objects.filter(title_en__startswith="Rosario is selected").exists()
-
-
-def test_an_existing_row_with_the_same_slug_is_adopted_not_duplicated(db):
-    models.Partner.objects.create(
-        name_es="Turín (cargada a mano)", slug_es="turin", kind="city", publication="published"
-    )
-    call_command("load_seed", verbosity=0)
-    assert models.Partner.objects.filter(slug_es="turin").get().name_es == "Turín (cargada a mano)"
-
-
 def test_contact_settings_default_to_munibot(seeded):
     contact = models.ContactSettings.load()
     assert contact.whatsapp_number == "5493415440147"
@@ -163,37 +214,3 @@ def test_only_the_places_the_seed_page_names_get_coordinates(seeded):
         for slug, (city_es, city_en, lat, lon) in PLACED.items()
     }
     assert not [p for p in models.Partner.objects.filter(latitude=None) if p.city_es or p.city_en]
-
-
-def forget_places(**kwargs):
-    """As a database loaded before the places were added to the seed."""
-    models.Partner.objects.update(city_es="", city_en="", latitude=None, longitude=None, **kwargs)
-
-
-def test_places_are_filled_on_partners_loaded_before(seeded):
-    forget_places()
-    call_command("load_seed", verbosity=0)
-    located = models.Partner.objects.exclude(latitude=None)
-    assert sorted(located.values_list("slug_es", flat=True)) == sorted(PLACED)
-    assert located.get(slug_es="turin").city_en == "Turin"
-    # Idempotent: a third run changes nothing.
-    before = list(models.Partner.objects.values().order_by("pk"))
-    call_command("load_seed", verbosity=0)
-    assert list(models.Partner.objects.values().order_by("pk")) == before
-
-
-def test_places_never_overwrite_what_staff_wrote(seeded):
-    forget_places()
-    turin = models.Partner.objects.get(slug_es="turin")
-    turin.city_es, turin.latitude, turin.longitude = "Torino", Decimal("45.1"), Decimal("7.7")
-    turin.save()
-    rio = models.Partner.objects.get(slug_es="rio-de-janeiro")
-    rio.city_en = "Rio"
-    rio.save()
-    call_command("load_seed", verbosity=0)
-    turin.refresh_from_db()
-    rio.refresh_from_db()
-    assert (turin.city_es, turin.city_en) == ("Torino", "Turin")
-    assert (turin.latitude, turin.longitude) == (Decimal("45.1"), Decimal("7.7"))
-    assert (rio.city_es, rio.city_en) == ("Río de Janeiro", "Rio")
-    assert rio.latitude == Decimal("-22.9068")

@@ -1,8 +1,19 @@
 """The content of the city's cooperation page, as structured data in Spanish and English.
 
-The English comes from the city's English page (shared/seed/cooperation-page.en.txt); the
-Spanish is the city's own language. Each item has a stable ``key``: the ``load_seed``
-command creates an item once and never touches it again (see ``SeedRecord``).
+The English comes from the city's English page; the Spanish is the city's own language.
+Each item has a stable ``key`` (an SDG its number): the loader (``seed/loader.py``, run by
+``manage.py load_seed``) creates an item once and never touches it again (see
+``SeedRecord``).
+
+Every record names its fields, most of them after the model fields they fill. Besides
+those, a program or project names its ``program``, ``parent`` or ``network`` by key, its
+``themes`` by key and ``sdgs`` by number, and lists its rows:
+
+- ``participations``: ``partner`` (a partner's key), ``role``, ``note_es``, ``note_en``;
+- ``milestones`` and ``documents``: ``date`` (ISO 8601, the first day of a month or year
+  known only that far, or None), ``date_precision``, ``title_es``, ``title_en``.
+
+A network names its ``organization`` by the partner's key.
 
 Nothing here goes beyond the page: where it gives no date, website or figure, the field
 stays empty for staff to fill in. Themes and SDG tags are editorial classifications of
@@ -12,23 +23,51 @@ what the page describes.
 from decimal import Decimal
 
 SDGS = [
-    (1, "Fin de la pobreza", "No Poverty"),
-    (2, "Hambre cero", "Zero Hunger"),
-    (3, "Salud y bienestar", "Good Health and Well-being"),
-    (4, "Educación de calidad", "Quality Education"),
-    (5, "Igualdad de género", "Gender Equality"),
-    (6, "Agua limpia y saneamiento", "Clean Water and Sanitation"),
-    (7, "Energía asequible y no contaminante", "Affordable and Clean Energy"),
-    (8, "Trabajo decente y crecimiento económico", "Decent Work and Economic Growth"),
-    (9, "Industria, innovación e infraestructura", "Industry, Innovation and Infrastructure"),
-    (10, "Reducción de las desigualdades", "Reduced Inequalities"),
-    (11, "Ciudades y comunidades sostenibles", "Sustainable Cities and Communities"),
-    (12, "Producción y consumo responsables", "Responsible Consumption and Production"),
-    (13, "Acción por el clima", "Climate Action"),
-    (14, "Vida submarina", "Life Below Water"),
-    (15, "Vida de ecosistemas terrestres", "Life on Land"),
-    (16, "Paz, justicia e instituciones sólidas", "Peace, Justice and Strong Institutions"),
-    (17, "Alianzas para lograr los objetivos", "Partnerships for the Goals"),
+    {"number": 1, "name_es": "Fin de la pobreza", "name_en": "No Poverty"},
+    {"number": 2, "name_es": "Hambre cero", "name_en": "Zero Hunger"},
+    {"number": 3, "name_es": "Salud y bienestar", "name_en": "Good Health and Well-being"},
+    {"number": 4, "name_es": "Educación de calidad", "name_en": "Quality Education"},
+    {"number": 5, "name_es": "Igualdad de género", "name_en": "Gender Equality"},
+    {"number": 6, "name_es": "Agua limpia y saneamiento", "name_en": "Clean Water and Sanitation"},
+    {
+        "number": 7,
+        "name_es": "Energía asequible y no contaminante",
+        "name_en": "Affordable and Clean Energy",
+    },
+    {
+        "number": 8,
+        "name_es": "Trabajo decente y crecimiento económico",
+        "name_en": "Decent Work and Economic Growth",
+    },
+    {
+        "number": 9,
+        "name_es": "Industria, innovación e infraestructura",
+        "name_en": "Industry, Innovation and Infrastructure",
+    },
+    {"number": 10, "name_es": "Reducción de las desigualdades", "name_en": "Reduced Inequalities"},
+    {
+        "number": 11,
+        "name_es": "Ciudades y comunidades sostenibles",
+        "name_en": "Sustainable Cities and Communities",
+    },
+    {
+        "number": 12,
+        "name_es": "Producción y consumo responsables",
+        "name_en": "Responsible Consumption and Production",
+    },
+    {"number": 13, "name_es": "Acción por el clima", "name_en": "Climate Action"},
+    {"number": 14, "name_es": "Vida submarina", "name_en": "Life Below Water"},
+    {"number": 15, "name_es": "Vida de ecosistemas terrestres", "name_en": "Life on Land"},
+    {
+        "number": 16,
+        "name_es": "Paz, justicia e instituciones sólidas",
+        "name_en": "Peace, Justice and Strong Institutions",
+    },
+    {
+        "number": 17,
+        "name_es": "Alianzas para lograr los objetivos",
+        "name_en": "Partnerships for the Goals",
+    },
 ]
 
 SECTION = {
@@ -102,45 +141,69 @@ CONTACT = {
 }
 
 THEMES = [
-    ("climate", "Cambio climático", "cambio-climatico", "Climate change", "climate-change"),
-    ("urban", "Planificación urbana", "planificacion-urbana", "Urban planning", "urban-planning"),
-    ("waste", "Gestión de residuos", "gestion-de-residuos", "Waste management", "waste-management"),
-    (
-        "energy",
-        "Energías renovables",
-        "energias-renovables",
-        "Renewable energy",
-        "renewable-energy",
-    ),
-    (
-        "logistics",
-        "Logística urbana baja en carbono",
-        "logistica-urbana-baja-en-carbono",
-        "Low-carbon urban logistics",
-        "low-carbon-urban-logistics",
-    ),
-    (
-        "inclusion",
-        "Inclusión social y laboral",
-        "inclusion-social-y-laboral",
-        "Social and labor inclusion",
-        "social-and-labor-inclusion",
-    ),
-    (
-        "responsibility",
-        "Desarrollo sostenible y responsabilidad social",
-        "desarrollo-sostenible-y-responsabilidad-social",
-        "Sustainable development and social responsibility",
-        "sustainable-development-and-social-responsibility",
-    ),
-    ("risk", "Gestión de riesgos", "gestion-de-riesgos", "Risk management", "risk-management"),
-    (
-        "capacity",
-        "Capacitación y fortalecimiento institucional",
-        "capacitacion-y-fortalecimiento-institucional",
-        "Training and institutional strengthening",
-        "training-and-institutional-strengthening",
-    ),
+    {
+        "key": "climate",
+        "name_es": "Cambio climático",
+        "slug_es": "cambio-climatico",
+        "name_en": "Climate change",
+        "slug_en": "climate-change",
+    },
+    {
+        "key": "urban",
+        "name_es": "Planificación urbana",
+        "slug_es": "planificacion-urbana",
+        "name_en": "Urban planning",
+        "slug_en": "urban-planning",
+    },
+    {
+        "key": "waste",
+        "name_es": "Gestión de residuos",
+        "slug_es": "gestion-de-residuos",
+        "name_en": "Waste management",
+        "slug_en": "waste-management",
+    },
+    {
+        "key": "energy",
+        "name_es": "Energías renovables",
+        "slug_es": "energias-renovables",
+        "name_en": "Renewable energy",
+        "slug_en": "renewable-energy",
+    },
+    {
+        "key": "logistics",
+        "name_es": "Logística urbana baja en carbono",
+        "slug_es": "logistica-urbana-baja-en-carbono",
+        "name_en": "Low-carbon urban logistics",
+        "slug_en": "low-carbon-urban-logistics",
+    },
+    {
+        "key": "inclusion",
+        "name_es": "Inclusión social y laboral",
+        "slug_es": "inclusion-social-y-laboral",
+        "name_en": "Social and labor inclusion",
+        "slug_en": "social-and-labor-inclusion",
+    },
+    {
+        "key": "responsibility",
+        "name_es": "Desarrollo sostenible y responsabilidad social",
+        "slug_es": "desarrollo-sostenible-y-responsabilidad-social",
+        "name_en": "Sustainable development and social responsibility",
+        "slug_en": "sustainable-development-and-social-responsibility",
+    },
+    {
+        "key": "risk",
+        "name_es": "Gestión de riesgos",
+        "slug_es": "gestion-de-riesgos",
+        "name_en": "Risk management",
+        "slug_en": "risk-management",
+    },
+    {
+        "key": "capacity",
+        "name_es": "Capacitación y fortalecimiento institucional",
+        "slug_es": "capacitacion-y-fortalecimiento-institucional",
+        "name_en": "Training and institutional strengthening",
+        "slug_en": "training-and-institutional-strengthening",
+    },
 ]
 
 # key, kind, name (es, en), acronym (es, en), slug (es, en), country (es, en), description.
@@ -499,55 +562,67 @@ PROGRAMS = [
         "themes": ["responsibility"],
         "sdgs": [8, 13, 16, 17],
         "participations": [
-            ("un-global-compact", "lead", "", ""),
-            (
-                "argentine-global-compact-network",
-                "implementer",
-                "Red local en la Argentina",
-                "Local network in Argentina",
-            ),
+            {"partner": "un-global-compact", "role": "lead", "note_es": "", "note_en": ""},
+            {
+                "partner": "argentine-global-compact-network",
+                "role": "implementer",
+                "note_es": "Red local en la Argentina",
+                "note_en": "Local network in Argentina",
+            },
         ],
         "milestones": [
-            (
-                "2015-09-01",
-                "month",
-                "La Asamblea General de las Naciones Unidas fija el horizonte 2030 para los ODS",
-                "The United Nations General Assembly sets the 2030 horizon for the SDGs",
-            ),
-            (
-                "2015-12-01",
-                "month",
-                "La Municipalidad de Rosario adhiere al Pacto Global",
-                "The Municipality of Rosario joins the Global Compact",
-            ),
-            (
-                "2020-01-01",
-                "year",
-                "El Pacto Global pasa a la Jefatura de Gabinete, durante la gestión del intendente "
-                "Pablo Javkin",
-                "The Global Compact work moves to the General Chief of Staff, during Mayor Pablo "
-                "Javkin's administration",
-            ),
-            (
-                "2021-10-01",
-                "month",
-                "Segunda Comunicación sobre el Involucramiento (COE), período 2017-2020",
-                "Second Communication on Engagement (COE) submitted, 2017-2020 period",
-            ),
+            {
+                "date": "2015-09-01",
+                "date_precision": "month",
+                "title_es": (
+                    "La Asamblea General de las Naciones Unidas fija el horizonte 2030 para los ODS"
+                ),
+                "title_en": (
+                    "The United Nations General Assembly sets the 2030 horizon for the SDGs"
+                ),
+            },
+            {
+                "date": "2015-12-01",
+                "date_precision": "month",
+                "title_es": "La Municipalidad de Rosario adhiere al Pacto Global",
+                "title_en": "The Municipality of Rosario joins the Global Compact",
+            },
+            {
+                "date": "2020-01-01",
+                "date_precision": "year",
+                "title_es": (
+                    "El Pacto Global pasa a la Jefatura de Gabinete, durante la gestión del "
+                    "intendente Pablo Javkin"
+                ),
+                "title_en": (
+                    "The Global Compact work moves to the General Chief of Staff, during Mayor "
+                    "Pablo Javkin's administration"
+                ),
+            },
+            {
+                "date": "2021-10-01",
+                "date_precision": "month",
+                "title_es": (
+                    "Segunda Comunicación sobre el Involucramiento (COE), período 2017-2020"
+                ),
+                "title_en": "Second Communication on Engagement (COE) submitted, 2017-2020 period",
+            },
         ],
         "documents": [
-            (
-                None,
-                "",
-                "Primer informe de compromiso, período 2015-2017",
-                "First commitment report, 2015-2017 period",
-            ),
-            (
-                "2021-10-01",
-                "month",
-                "Segunda Comunicación sobre el Involucramiento (COE), período 2017-2020",
-                "Second Communication on Engagement (COE), 2017-2020 period",
-            ),
+            {
+                "date": None,
+                "date_precision": "",
+                "title_es": "Primer informe de compromiso, período 2015-2017",
+                "title_en": "First commitment report, 2015-2017 period",
+            },
+            {
+                "date": "2021-10-01",
+                "date_precision": "month",
+                "title_es": (
+                    "Segunda Comunicación sobre el Involucramiento (COE), período 2017-2020"
+                ),
+                "title_en": "Second Communication on Engagement (COE), 2017-2020 period",
+            },
         ],
     },
     {
@@ -581,7 +656,9 @@ PROGRAMS = [
         "rosario_role": "member",
         "themes": ["capacity"],
         "sdgs": [17],
-        "participations": [("mercocities", "lead", "", "")],
+        "participations": [
+            {"partner": "mercocities", "role": "lead", "note_es": "", "note_en": ""}
+        ],
     },
     {
         "key": "eu-lac",
@@ -616,8 +693,13 @@ PROGRAMS = [
         "themes": ["climate"],
         "sdgs": [11, 13, 17],
         "participations": [
-            ("european-union", "lead", "", ""),
-            ("global-covenant-of-mayors", "partner", "", ""),
+            {"partner": "european-union", "role": "lead", "note_es": "", "note_en": ""},
+            {
+                "partner": "global-covenant-of-mayors",
+                "role": "partner",
+                "note_es": "",
+                "note_en": "",
+            },
         ],
     },
     {
@@ -654,9 +736,9 @@ PROGRAMS = [
         "themes": ["climate"],
         "sdgs": [13],
         "participations": [
-            ("iclei", "implementer", "", ""),
-            ("bmu", "funder", "", ""),
-            ("iki", "funder", "", ""),
+            {"partner": "iclei", "role": "implementer", "note_es": "", "note_en": ""},
+            {"partner": "bmu", "role": "funder", "note_es": "", "note_en": ""},
+            {"partner": "iki", "role": "funder", "note_es": "", "note_en": ""},
         ],
     },
     {
@@ -681,7 +763,9 @@ PROGRAMS = [
         "rosario_role": "partner",
         "themes": ["inclusion"],
         "sdgs": [8, 10],
-        "participations": [("european-union", "lead", "", "")],
+        "participations": [
+            {"partner": "european-union", "role": "lead", "note_es": "", "note_en": ""}
+        ],
     },
     {
         "key": "metropolis-pilot-projects",
@@ -712,14 +796,14 @@ PROGRAMS = [
         "rosario_role": "member",
         "themes": ["urban"],
         "sdgs": [11],
-        "participations": [("metropolis", "lead", "", "")],
+        "participations": [{"partner": "metropolis", "role": "lead", "note_es": "", "note_en": ""}],
         "milestones": [
-            (
-                "2020-01-01",
-                "year",
-                "Metropolis abre la convocatoria de proyectos piloto 2021-2023",
-                "Metropolis makes an open call for pilot projects for 2021-2023",
-            ),
+            {
+                "date": "2020-01-01",
+                "date_precision": "year",
+                "title_es": "Metropolis abre la convocatoria de proyectos piloto 2021-2023",
+                "title_en": "Metropolis makes an open call for pilot projects for 2021-2023",
+            },
         ],
     },
     {
@@ -756,14 +840,16 @@ PROGRAMS = [
         "rosario_role": "beneficiary",
         "themes": ["capacity"],
         "sdgs": [17],
-        "participations": [("jica", "lead", "", "")],
+        "participations": [{"partner": "jica", "role": "lead", "note_es": "", "note_en": ""}],
         "milestones": [
-            (
-                "2014-01-01",
-                "year",
-                "Comienza el proyecto especial de cooperación con Japón a través de JICA",
-                "A special cooperation project with Japan through JICA starts",
-            ),
+            {
+                "date": "2014-01-01",
+                "date_precision": "year",
+                "title_es": (
+                    "Comienza el proyecto especial de cooperación con Japón a través de JICA"
+                ),
+                "title_en": "A special cooperation project with Japan through JICA starts",
+            },
         ],
     },
     {
@@ -797,7 +883,7 @@ PROGRAMS = [
         "rosario_role": "beneficiary",
         "themes": ["capacity"],
         "sdgs": [17],
-        "participations": [("jica", "lead", "", "")],
+        "participations": [{"partner": "jica", "role": "lead", "note_es": "", "note_en": ""}],
     },
     {
         "key": "jica-expert-volunteers",
@@ -844,7 +930,7 @@ PROGRAMS = [
         "rosario_role": "beneficiary",
         "themes": ["capacity", "risk"],
         "sdgs": [17],
-        "participations": [("jica", "lead", "", "")],
+        "participations": [{"partner": "jica", "role": "lead", "note_es": "", "note_en": ""}],
     },
 ]
 
@@ -893,12 +979,12 @@ PROJECTS = [
         "themes": ["climate", "urban"],
         "sdgs": [11, 13],
         "milestones": [
-            (
-                "2018-01-01",
-                "year",
-                "Rosario es seleccionada para coordinar el proyecto",
-                "Rosario is selected to coordinate the project",
-            ),
+            {
+                "date": "2018-01-01",
+                "date_precision": "year",
+                "title_es": "Rosario es seleccionada para coordinar el proyecto",
+                "title_en": "Rosario is selected to coordinate the project",
+            },
         ],
     },
     {
@@ -931,17 +1017,17 @@ PROJECTS = [
         "themes": ["climate", "logistics"],
         "sdgs": [11, 13],
         "participations": [
-            ("iclei", "implementer", "", ""),
-            ("bmu", "funder", "", ""),
-            ("iki", "funder", "", ""),
+            {"partner": "iclei", "role": "implementer", "note_es": "", "note_en": ""},
+            {"partner": "bmu", "role": "funder", "note_es": "", "note_en": ""},
+            {"partner": "iki", "role": "funder", "note_es": "", "note_en": ""},
         ],
         "milestones": [
-            (
-                "2018-01-01",
-                "year",
-                "Ecologistics se incorpora a la planificación de la ciudad",
-                "Ecologistics becomes part of the city's planning",
-            ),
+            {
+                "date": "2018-01-01",
+                "date_precision": "year",
+                "title_es": "Ecologistics se incorpora a la planificación de la ciudad",
+                "title_en": "Ecologistics becomes part of the city's planning",
+            },
         ],
     },
     {
@@ -979,9 +1065,9 @@ PROJECTS = [
         "themes": ["climate", "energy"],
         "sdgs": [7, 11, 13],
         "participations": [
-            ("iclei", "implementer", "", ""),
-            ("bmu", "funder", "", ""),
-            ("iki", "funder", "", ""),
+            {"partner": "iclei", "role": "implementer", "note_es": "", "note_en": ""},
+            {"partner": "bmu", "role": "funder", "note_es": "", "note_en": ""},
+            {"partner": "iki", "role": "funder", "note_es": "", "note_en": ""},
         ],
     },
     {
@@ -1018,8 +1104,13 @@ PROJECTS = [
         "themes": ["inclusion"],
         "sdgs": [8, 10],
         "participations": [
-            ("fundacion-sol-naciente", "applicant", "Solicitante principal", "Primary requester"),
-            ("european-commission", "funder", "", ""),
+            {
+                "partner": "fundacion-sol-naciente",
+                "role": "applicant",
+                "note_es": "Solicitante principal",
+                "note_en": "Primary requester",
+            },
+            {"partner": "european-commission", "role": "funder", "note_es": "", "note_en": ""},
         ],
     },
     {
@@ -1071,25 +1162,30 @@ PROJECTS = [
         "themes": ["waste", "energy", "capacity"],
         "sdgs": [7, 11, 12],
         "participations": [
-            ("metropolis", "funder", "Convocatoria de proyectos piloto", "Pilot projects call"),
-            ("turin", "partner", "", ""),
-            ("rio-de-janeiro", "partner", "", ""),
-            ("belo-horizonte", "partner", "", ""),
-            (
-                "santa-fe",
-                "collaborator",
-                "Ciudad colaboradora que no es miembro de Metropolis",
-                "Collaborating city that is not a member of Metropolis",
-            ),
-            ("unr", "supporter", "", ""),
+            {
+                "partner": "metropolis",
+                "role": "funder",
+                "note_es": "Convocatoria de proyectos piloto",
+                "note_en": "Pilot projects call",
+            },
+            {"partner": "turin", "role": "partner", "note_es": "", "note_en": ""},
+            {"partner": "rio-de-janeiro", "role": "partner", "note_es": "", "note_en": ""},
+            {"partner": "belo-horizonte", "role": "partner", "note_es": "", "note_en": ""},
+            {
+                "partner": "santa-fe",
+                "role": "collaborator",
+                "note_es": "Ciudad colaboradora que no es miembro de Metropolis",
+                "note_en": "Collaborating city that is not a member of Metropolis",
+            },
+            {"partner": "unr", "role": "supporter", "note_es": "", "note_en": ""},
         ],
         "milestones": [
-            (
-                "2021-01-01",
-                "year",
-                "Comienza la implementación del proyecto",
-                "Implementation of the project starts",
-            ),
+            {
+                "date": "2021-01-01",
+                "date_precision": "year",
+                "title_es": "Comienza la implementación del proyecto",
+                "title_en": "Implementation of the project starts",
+            },
         ],
     },
     {
@@ -1123,7 +1219,7 @@ PROJECTS = [
         "rosario_role": "beneficiary",
         "themes": ["capacity", "waste", "urban"],
         "sdgs": [11, 12],
-        "participations": [("jica", "funder", "", "")],
+        "participations": [{"partner": "jica", "role": "funder", "note_es": "", "note_en": ""}],
     },
     {
         "key": "expert-volunteers-risk",
@@ -1152,6 +1248,6 @@ PROJECTS = [
         "rosario_role": "beneficiary",
         "themes": ["risk"],
         "sdgs": [11],
-        "participations": [("jica", "funder", "", "")],
+        "participations": [{"partner": "jica", "role": "funder", "note_es": "", "note_en": ""}],
     },
 ]

@@ -11,10 +11,12 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
+from cooperation import selectors as page_selectors
+from cooperation.i18n import active_language, text_language
+from cooperation.models import Milestone, Program
+
 from . import selectors
-from .i18n import active_language, text_language
-from .models import Milestone, Program
-from .opendata import license_get
+from .datasets import license_get
 
 FEED_LENGTH = 30
 
@@ -66,7 +68,7 @@ class LatestFeed(Feed):
         """Milestones and new entries, newest first, ``FEED_LENGTH`` at most."""
         items = [
             (_milestone_moment(milestone), milestone)
-            for milestone in selectors.milestone_list(limit=FEED_LENGTH, newest_first=True)
+            for milestone in page_selectors.milestone_list(limit=FEED_LENGTH, newest_first=True)
         ]
         items += [
             (entry.published_on, entry)

@@ -1,8 +1,11 @@
+"""Synthetic projects to measure the portal at scale (``seed/demo.py``, ``manage.py seed_demo``)."""
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from cooperation import models
+from cooperation.seed.demo import demo_create
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +39,18 @@ def test_forced_run_with_debug_off(settings):
     call_command("seed_demo", projects=3, partners=2, force=True, verbosity=0)
     assert models.Project.objects.count() == 3
     assert models.SustainableDevelopmentGoal.objects.count() == 17
+
+
+def test_the_same_random_seed_gives_the_same_projects():
+    def made(run: str) -> list[tuple]:
+        projects = models.Project.objects.filter(slug_es__startswith=f"demo-{run}-")
+        return sorted(
+            (p.slug_es.removeprefix(f"demo-{run}-"), p.start_year, p.end_year, p.status)
+            for p in projects
+        )
+
+    (_count, first), (_count, second) = (
+        demo_create(projects=5, partners=3, seed=7) for _run in range(2)
+    )
+    assert first != second
+    assert made(first) == made(second)

@@ -27,7 +27,7 @@ from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
+from cooperation.models import (
     CooperationStatus,
     DatePrecision,
     DocumentKind,

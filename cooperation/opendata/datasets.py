@@ -20,14 +20,15 @@ from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import iati, selectors
-from .models import (
+from cooperation.models import (
     CooperationStatus,
     DatePrecision,
     ParticipationRole,
     PartnerKind,
     RosarioRole,
 )
+
+from . import iati, selectors
 
 DEFAULT_LICENSE = {
     "name": "CC BY 4.0",
@@ -291,7 +292,7 @@ DATASETS = {
                 *page_urls(),
                 *timestamps(),
             ),
-            selectors.network_list,
+            selectors.open_data_network_list,
         ),
         Dataset(
             "participations",
