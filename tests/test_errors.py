@@ -1,96 +1,34 @@
-"""Security headers, cookies and the answer to a database outage (rosario_intl/middleware.py)."""
+"""The pages for when something goes wrong (rosario_intl/errors.py) and when they are given:
+a database outage (rosario_intl.middleware.DatabaseUnavailableMiddleware), a server error,
+an unknown address, a locked-out login. The outage against a real PostgreSQL server, with
+its recovery, is in test_outage.py."""
 
 import contextlib
-import re
 from unittest import mock
 
 import pytest
 from django.db import InterfaceError, OperationalError, ProgrammingError
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-STRICT_POLICY = {
-    "default-src": {"'self'"},
-    "script-src": {"'self'"},
-    "style-src": {"'self'"},
-    "img-src": {"'self'", "data:"},
-    "font-src": {"'self'"},
-    "connect-src": {"'self'"},
-    "object-src": {"'none'"},
-    "base-uri": {"'none'"},
-    "form-action": {"'self'"},
-    "frame-ancestors": {"'none'"},
-}
-# Inline code that a strict Content-Security-Policy blocks: a <script> without src (data
-# blocks such as JSON are not run, so they are allowed), a <style> element, a style
-# attribute, an on* event handler attribute.
-INLINE_CODE = re.compile(
-    r"<script(?![^>]*\ssrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>"
-    r"|<style[\s>]|\sstyle=|\son[a-z]+=",
-    re.IGNORECASE,
-)
+from tests.helpers import INLINE_CODE, STRICT_POLICY, policy, url_in
 
-
-def policy(header: str) -> dict[str, set[str]]:
-    directives = (part.split() for part in header.split(";") if part.strip())
-    return {name: set(values) for name, *values in directives}
-
-
-@pytest.fixture
-def home_page(client, seeded):
-    return client.get("/es/")
-
-
-@pytest.fixture
-def healthz(client):
-    return client.get("/healthz")
-
-
-@pytest.mark.parametrize("page", ["home_page", "healthz"])
-def test_every_response_carries_the_security_headers(request, page):
-    response = request.getfixturevalue(page)
-
-    assert response.status_code == 200
-    assert policy(response["Content-Security-Policy"]) == STRICT_POLICY
-    assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
-    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
-    assert response["X-Frame-Options"] == "DENY"
-    features = dict(item.split("=") for item in response["Permissions-Policy"].split(", "))
-    for feature in ("camera", "microphone", "geolocation", "browsing-topics"):
-        assert features[feature] == "()"
-
-
-@pytest.mark.parametrize(
-    ("url_name", "language"),
-    [("cooperation:home", "es"), ("cooperation:home", "en"), ("admin:login", "es")],
-)
-def test_pages_hold_under_the_strict_policy(client, seeded, url_name, language):
-    with translation.override(language):
-        response = client.get(reverse(url_name))
-
-    assert response.status_code == 200
-    assert INLINE_CODE.findall(response.content.decode()) == []
-
-
-@pytest.mark.parametrize("path", ["/es/", "/en/"])
-def test_anonymous_visitors_get_no_cookie(client, seeded, path):
-    # No session, no CSRF token, no language cookie: the pages can be cached by anyone.
-    response = client.get(path)
-
-    assert response.status_code == 200
-    assert response.cookies == {}
-    assert "Set-Cookie" not in response.headers
+PASSWORD = "river-parana-sunset"
+WRONG = "not-the-password"
 
 
 @contextlib.contextmanager
 def database_down(error):
     """Every query of the home page fails: the page cache's version check and the view's."""
     with (
-        mock.patch("cooperation.page_cache.content_version", side_effect=error),
+        mock.patch("rosario_intl.page_cache.content_version", side_effect=error),
         mock.patch("cooperation.selectors.home_get", side_effect=error),
     ):
         yield
+
+
+# The database is unreachable: 503
 
 
 @pytest.mark.parametrize(
@@ -146,8 +84,6 @@ def test_with_debug_on_an_outage_shows_the_traceback(client, settings):
 
 
 def test_unknown_address_during_an_outage_is_503_not_500(client, db, monkeypatch):
-    from django.db import OperationalError
-
     from cooperation import context_processors
 
     def unreachable(request):
@@ -158,3 +94,59 @@ def test_unknown_address_during_an_outage_is_503_not_500(client, db, monkeypatch
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "Traceback" not in response.content.decode()
+
+
+# Something else went wrong: 500
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_500_page_stands_alone_and_leads_to_each_home_page(db, language):
+    client = Client(raise_request_exception=False)
+    with mock.patch("cooperation.selectors.home_get", side_effect=RuntimeError("boom")):
+        response = client.get(f"/{language}/")
+
+    content = response.content.decode()
+    assert response.status_code == 500
+    assert "no-store" in response["Cache-Control"]
+    assert f'<html lang="{language}">' in content
+    with translation.override(language):
+        assert translation.gettext("Server error") in content
+    assert "boom" not in content
+    assert INLINE_CODE.findall(content) == []
+    # Each language's home page, named in that language, at the address its URL gives.
+    for code in ("es", "en"):
+        with translation.override(code):
+            link = translation.gettext("Go to the home page")
+        home = url_in(code, "cooperation:home")
+        assert f'<a href="{home}" hreflang="{code}" lang="{code}">{link}</a>' in content
+
+
+# A locked-out login: 429 (django-axes' AXES_LOCKOUT_CALLABLE)
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_user("ana.perez", password=PASSWORD, is_staff=True)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_lockout_page_says_when_to_try_again_in_the_visitors_language(client, staff, language):
+    for _ in range(5):
+        response = client.post(
+            url_in(language, "admin:login"),
+            {"username": "ana.perez", "password": WRONG, "next": url_in(language, "admin:index")},
+        )
+
+    content = response.content.decode()
+    assert response.status_code == 429
+    assert response["Retry-After"] == "900"
+    assert "no-store" in response["Cache-Control"]
+    assert f'<html lang="{language}">' in content
+    with translation.override(language):
+        assert translation.gettext("Too many sign-in attempts") in content
+        assert f'href="{reverse("cooperation:home")}"' in content
+    assert "15" in content
+    assert INLINE_CODE.findall(content) == []
+    # The page names neither the user nor the address it locked.
+    assert "ana.perez" not in content
+    assert "127.0.0.1" not in content
