@@ -227,6 +227,15 @@ STORAGES = {
 # The public site's canonical origin, used for absolute links (sitemap, Open Graph).
 SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Open data (cooperation/opendata.py, cooperation/iati.py). The licence of the datasets: a
+# name and the address of its text.
+OPEN_DATA_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+# The IATI reporting organisation's identifier. Neither the city nor its international
+# relations office has a registered IATI organisation identifier, so this prefix is the
+# portal's own; set the registered one once the city has it (it then also prefixes every
+# iati-identifier).
+IATI_REPORTING_ORG_REF = "AR-ROSARIO"
+
 # Every record carries the id of the request it belongs to (rosario_intl.logging); production
 # writes one JSON object per line. Nothing logs cookies, headers, query strings or form data.
 LOGGING = {
