@@ -11,14 +11,17 @@ fingerprint is taken again on every request, so that a template edited under ``m
 shows at once (development turns the cache off anyway: ``settings/dev.py``).
 
 A cache hit costs one small query (the version) and one cache read, from the worker's own
-memory when it already holds the page; no session, no template, no other query. On
-PostgreSQL, Django checks a reused connection first (``CONN_HEALTH_CHECKS``), with a
-``SELECT 1`` of its own at the first query of each request.
+memory when it already holds the page; no session, no template, no other query. Before that
+query, Django checks a reused connection (``CONN_HEALTH_CHECKS``; on PostgreSQL a ``SELECT 1``,
+a second round trip): that check is what replaces a connection broken by a database restart,
+and no public API lets the version query stand in for it.
 Conditional GET: each page carries an ETag, and a client that already has it gets a 304.
 
 This is project plumbing and imports no app. What it needs from the app comes through
 settings declared in ``settings/base.py``, the way Django names a user model or a lockout
-page:
+page. (The parameters are a setting rather than an attribute of each view: the page cache
+answers before the URL is resolved and the language activated, and a hit should stay
+without both.)
 
 - ``PAGE_CACHE_VERSION_MODEL``: the model whose row 1 holds ``version`` and
   ``next_publication_at`` (``cooperation.ContentVersion``). The app raises the version on

@@ -84,12 +84,13 @@ def test_with_debug_on_an_outage_shows_the_traceback(client, settings):
 
 
 def test_unknown_address_during_an_outage_is_503_not_500(client, db, monkeypatch):
-    from cooperation import context_processors
+    # The 404 page reads the contact settings (the footer): the first query of the request.
+    from cooperation import selectors
 
-    def unreachable(request):
+    def unreachable():
         raise OperationalError("could not connect to server")
 
-    monkeypatch.setattr(context_processors, "contact_settings", unreachable)
+    monkeypatch.setattr(selectors, "contact_settings_get", unreachable)
     response = client.get("/es/no-existe/")
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
