@@ -3,17 +3,11 @@
 from dataclasses import fields
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseNotFound
-from django.template import loader
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
-
-from rosario_intl.middleware import database_unavailable_response, standalone_response
 
 from . import partner_map, search, selectors, structured_data
 from .context_processors import contact_settings
@@ -250,42 +244,6 @@ class TimelineView(PageMixin, ListView):
 
     def get_queryset(self):
         return selectors.milestone_list()
-
-
-@require_GET
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Allow: /",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-def _home_in(language: str) -> str:
-    with translation.override(language):
-        return reverse("cooperation:home")
-
-
-def page_not_found(request, exception=None):
-    template = loader.get_template("404.html")
-    # The 404 page shows the contact settings, so it needs the database; Django calls no
-    # middleware for an error inside an error handler, so the outage answer is given here.
-    context = {
-        "page_title": _("Page not found"),
-        "alternate_urls": {code: _home_in(code) for code, _name in settings.LANGUAGES},
-    }
-    try:
-        return HttpResponseNotFound(template.render(context, request))
-    except (OperationalError, InterfaceError):
-        if settings.DEBUG:
-            raise
-        return database_unavailable_response()
-
-
-def server_error(request):
-    # No context processors and no database: this page must render even when all else fails.
-    return standalone_response("500.html", status=500)
 
 
 # The coverage page: the published portfolio per SDG and per theme (the open data page

@@ -1,5 +1,6 @@
 """Project-wide request handling: the request id, a response header Django lacks, the answer
-to a database outage, and the client address and lockout page of the admin login protection.
+to a database outage (its page is in ``rosario_intl.errors``), and the client address for the
+admin login protection.
 """
 
 import ipaddress
@@ -9,11 +10,8 @@ import uuid
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.template import loader
-from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 
+from rosario_intl.errors import database_unavailable_response
 from rosario_intl.logging import request_id
 
 logger = logging.getLogger(__name__)
@@ -95,28 +93,6 @@ class DatabaseUnavailableMiddleware:
         return database_unavailable_response()
 
 
-def standalone_response(
-    template: str, *, status: int, retry_after: int | None = None, **context
-) -> HttpResponse:
-    """One of the pages for when the site is in trouble (templates/standalone.html).
-
-    Rendered in the active language without a request, so without context processors or the
-    database; never cached; ``Retry-After`` says when to come back.
-    """
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    content = loader.render_to_string(template, {"LANGUAGE_CODE": language, **context})
-    response = HttpResponse(content, status=status)
-    if retry_after is not None:
-        response["Retry-After"] = str(retry_after)
-    add_never_cache_headers(response)
-    return response
-
-
-def database_unavailable_response(retry_after: int = 30) -> HttpResponse:
-    """The 503 page: the database is unreachable."""
-    return standalone_response("503.html", status=503, retry_after=retry_after)
-
-
 def client_ip(request) -> str | None:
     """The client's address, as far as it can be trusted (django-axes' AXES_CLIENT_IP_CALLABLE).
 
@@ -137,15 +113,3 @@ def client_ip(request) -> str | None:
         return str(ipaddress.ip_address(forwarded[-count]))
     except ValueError:
         return remote_addr
-
-
-def lockout_response(request, original_response=None, credentials=None) -> HttpResponse:
-    """The 429 page of a locked-out login (django-axes' AXES_LOCKOUT_CALLABLE).
-
-    Like the 503 page it is standalone, in the visitor's language, never cached, and says
-    when to try again, in minutes and in ``Retry-After``.
-    """
-    cool_off = int(settings.AXES_COOLOFF_TIME.total_seconds())
-    return standalone_response(
-        "lockout.html", status=429, retry_after=cool_off, minutes=max(1, cool_off // 60)
-    )

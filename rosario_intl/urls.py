@@ -1,18 +1,24 @@
+"""The project's URLs: the app's pages under a language prefix, and what lives outside one
+(the crawlers' files, the health probes). The one place the project imports the app."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import RedirectView
+from django.views.generic import RedirectView, TemplateView
 
-from cooperation import health
 from cooperation.sitemaps import SITEMAPS
-from cooperation.views import robots_txt
+from rosario_intl import health
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/es/", permanent=False)),
-    path("robots.txt", robots_txt, name="robots_txt"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots_txt",
+    ),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Probes for the container runtime and the load balancer: no language prefix.
     path("healthz", health.healthz, name="healthz"),
@@ -30,5 +36,5 @@ if settings.DEBUG:
     # server in front serves MEDIA_ROOT (see the README).
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler404 = "cooperation.views.page_not_found"
-handler500 = "cooperation.views.server_error"
+handler404 = "rosario_intl.errors.page_not_found"
+handler500 = "rosario_intl.errors.server_error"

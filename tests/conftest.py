@@ -2,6 +2,7 @@ import copy
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
@@ -103,3 +104,12 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request through LocaleMiddleware leaves its
+    language active in the thread, and a later test would otherwise run in it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -1,6 +1,7 @@
 """Helpers shared by the test modules."""
 
 import os
+import re
 
 import pytest
 from django.urls import reverse
@@ -19,3 +20,32 @@ def missing_tool(checks: str, reason: str):
     if os.environ.get("CI", "") not in {"", "0", "false"}:
         pytest.fail(f"{checks} cannot run on CI: {reason}", pytrace=False)
     pytest.skip(f"{checks} skipped: {reason}")
+
+
+# The Content-Security-Policy every page is sent with (settings.CONTENT_SECURITY_POLICY).
+STRICT_POLICY = {
+    "default-src": {"'self'"},
+    "script-src": {"'self'"},
+    "style-src": {"'self'"},
+    "img-src": {"'self'", "data:"},
+    "font-src": {"'self'"},
+    "connect-src": {"'self'"},
+    "object-src": {"'none'"},
+    "base-uri": {"'none'"},
+    "form-action": {"'self'"},
+    "frame-ancestors": {"'none'"},
+}
+# Inline code that a strict Content-Security-Policy blocks: a <script> without src (data
+# blocks such as JSON are not run, so they are allowed), a <style> element, a style
+# attribute, an on* event handler attribute.
+INLINE_CODE = re.compile(
+    r"<script(?![^>]*\ssrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>"
+    r"|<style[\s>]|\sstyle=|\son[a-z]+=",
+    re.IGNORECASE,
+)
+
+
+def policy(header: str) -> dict[str, set[str]]:
+    """A Content-Security-Policy header as {directive: {sources}}."""
+    directives = (part.split() for part in header.split(";") if part.strip())
+    return {name: set(values) for name, *values in directives}

@@ -1,3 +1,5 @@
+"""The health probes (rosario_intl/health.py): liveness without the database, readiness with it."""
+
 from unittest import mock
 
 import pytest

@@ -129,7 +129,7 @@ class ContentVersion(Singleton):
     """A number raised by every change of content: the key of the public page cache.
 
     Kept in the database, not in the cache, so that every worker sees the same number
-    whatever cache it has (see ``page_cache.py``).
+    whatever cache it has (see ``rosario_intl/page_cache.py``).
     """
 
     version = models.PositiveBigIntegerField(_("version"), default=1)

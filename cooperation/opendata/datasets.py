@@ -30,16 +30,12 @@ from cooperation.models import (
 
 from . import iati, selectors
 
-DEFAULT_LICENSE = {
-    "name": "CC BY 4.0",
-    "url": "https://creativecommons.org/licenses/by/4.0/",
-}
 LIST_SEPARATOR = "|"
 
 
 def license_get() -> dict[str, str]:
-    """The licence of the data: ``settings.OPEN_DATA_LICENSE`` (a name and a url) or CC BY 4.0."""
-    return getattr(settings, "OPEN_DATA_LICENSE", DEFAULT_LICENSE)
+    """The licence of the data: ``settings.OPEN_DATA_LICENSE`` (a name and a url)."""
+    return settings.OPEN_DATA_LICENSE
 
 
 @dataclass(frozen=True)

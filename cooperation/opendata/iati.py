@@ -42,11 +42,6 @@ VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
-# Neither the city nor its international relations office has a registered IATI
-# organisation identifier, so this prefix is the portal's own; set the setting once the city
-# registers one (it then also prefixes every iati-identifier).
-DEFAULT_REPORTING_ORG_REF = "AR-ROSARIO"
-
 # OrganisationType (a non-embedded codelist, which applies to 2.03 too): the city is
 # 11 "Local Government", "any local (sub national) government organisation".
 LOCAL_GOVERNMENT = "11"
@@ -165,7 +160,7 @@ def mappings() -> dict[str, list[tuple[str, str | None, str | None]]]:
 
 
 def reporting_org_ref() -> str:
-    return getattr(settings, "IATI_REPORTING_ORG_REF", DEFAULT_REPORTING_ORG_REF)
+    return settings.IATI_REPORTING_ORG_REF
 
 
 def activity_identifier(entry: Program | Project) -> str:

@@ -50,7 +50,7 @@ MIDDLEWARE = [
     # the middleware below add to a page (its Content-Security-Policy, Permissions-Policy,
     # Content-Language, X-Frame-Options) is stored with it; SecurityMiddleware still adds
     # its headers to every response, HSTS only over HTTPS.
-    "cooperation.page_cache.PageCacheMiddleware",
+    "rosario_intl.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "rosario_intl.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,11 +104,28 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# The public page cache (cooperation/page_cache.py): on unless DJANGO_PAGE_CACHE=False.
+# The public page cache (rosario_intl/page_cache.py): on unless DJANGO_PAGE_CACHE=False
+# (development turns it off: settings/dev.py).
 PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
 # Which of CACHES holds the pages (the tests point it at one cache per simulated worker).
 PAGE_CACHE_ALIAS = "default"
+# The row every page is keyed on, raised by each change of content (cooperation/signals.py),
+# and what raises it when a scheduled entry goes public without anyone saving anything.
+PAGE_CACHE_VERSION_MODEL = "cooperation.ContentVersion"
+PAGE_CACHE_SCHEDULED_CHANGE = "cooperation.signals.scheduled_publication_due"
+# The query parameters a public page depends on: the page number, the list filters
+# (cooperation.forms.DirectoryFilterForm) and the search (SearchForm). Any other parameter (a
+# campaign's utm_source, random ones sent to get past the cache) gets the same cached page.
+PAGE_CACHE_PARAMETERS = [
+    "page",
+    *("status", "theme", "sdg", "partner", "kind", "network", "year"),
+    "q",
+]
+# Folders whose files render the pages (code, app templates), hashed into every key with the
+# template folders and LOCALE_PATHS, so that a new release never serves the previous one's
+# pages from a shared cache.
+PAGE_CACHE_CODE = [BASE_DIR / "cooperation", BASE_DIR / "rosario_intl"]
 
 # Entries not reviewed for this many days are flagged in the admin ("Needs review").
 REVIEW_INTERVAL_DAYS = env.int("DJANGO_REVIEW_INTERVAL_DAYS", default=365)
@@ -174,7 +191,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "rosario_intl.middleware.lockout_response"
+AXES_LOCKOUT_CALLABLE = "rosario_intl.errors.lockout_response"
 # The client's address: REMOTE_ADDR, or with DJANGO_TRUSTED_PROXY_COUNT proxies in front,
 # the address the outermost of them saw (rosario_intl.middleware.client_ip). A client can
 # write anything in X-Forwarded-For, so it is never read beyond what the proxies appended.
@@ -209,6 +226,15 @@ STORAGES = {
 
 # The public site's canonical origin, used for absolute links (sitemap, Open Graph).
 SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Open data (cooperation/opendata.py, cooperation/iati.py). The licence of the datasets: a
+# name and the address of its text.
+OPEN_DATA_LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+# The IATI reporting organisation's identifier. Neither the city nor its international
+# relations office has a registered IATI organisation identifier, so this prefix is the
+# portal's own; set the registered one once the city has it (it then also prefixes every
+# iati-identifier).
+IATI_REPORTING_ORG_REF = "AR-ROSARIO"
 
 # Every record carries the id of the request it belongs to (rosario_intl.logging); production
 # writes one JSON object per line. Nothing logs cookies, headers, query strings or form data.

@@ -5,3 +5,6 @@ from .base import env
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="django-insecure-local-development-only")
+# Off, so that a template or a translation edited under `make run` shows at the next request
+# (DJANGO_PAGE_CACHE=True turns it on, to try it; with DEBUG on it then still notices edits).
+PAGE_CACHE_ENABLED = env.bool("DJANGO_PAGE_CACHE", default=False)

@@ -1,0 +1,105 @@
+"""The content version: raised by every change of content, and when a scheduled entry comes due.
+
+The public page cache (``rosario_intl.page_cache``) keys every page on one number, the
+``ContentVersion`` row. The receivers here raise it in the same transaction as the change
+itself, so that an edit shows at once on every worker. They are connected, sender by sender,
+in ``CooperationConfig.ready()``: content changes through the admin, its inlines,
+reversion's restores, the seed commands and the shell, and every one of them must invalidate
+the pages, in every process, not only in a web worker that loaded the middleware.
+
+An entry scheduled to go public later ("publish from") changes the pages at that moment
+without anyone saving anything: the version row also holds the next such moment, and the
+page cache calls ``scheduled_publication_due`` (``settings.PAGE_CACHE_SCHEDULED_CHANGE``) at
+the first request after it.
+"""
+
+import time
+from datetime import datetime
+
+from django.apps import apps
+from django.db.models import F, Min, Value
+from django.db.models.functions import Coalesce, Greatest, Least
+from django.utils import timezone
+
+from .models import ContentVersion, PublicationStatus, Publishable, SeedRecord
+
+# Rows that are not content: the version itself, and the seed command's bookkeeping.
+NOT_CONTENT = frozenset({ContentVersion, SeedRecord})
+
+# What a many-to-many change announces before it happens: the change has not been made yet,
+# and the matching post_* action follows (``themes.set()`` would otherwise count twice).
+M2M_ANNOUNCEMENTS = frozenset({"pre_add", "pre_remove", "pre_clear"})
+
+
+def on_content_change(sender, instance, raw=False, **kwargs) -> None:
+    """post_save and post_delete of a content model."""
+    if raw:  # loaddata: the fixture's own rows, nothing to invalidate yet
+        return
+    content_changed(instance)
+
+
+def on_relations_change(sender, instance, action, **kwargs) -> None:
+    """m2m_changed of a content model's many-to-many field (themes, SDGs, ...)."""
+    if action in M2M_ANNOUNCEMENTS:
+        return
+    content_changed(instance)
+
+
+def content_changed(instance=None) -> None:
+    """Raise the content version, in the same transaction as the change itself."""
+    changes = {"version": _raised_version()}
+    # An entry published from a later moment: its pages change then, note when.
+    scheduled = getattr(instance, "publish_at", None)
+    if (
+        isinstance(instance, Publishable)
+        and instance.publication == PublicationStatus.PUBLISHED
+        and scheduled
+        and scheduled > timezone.now()
+    ):
+        # NULL-safe on every database (SQLite's LEAST is NULL if any argument is).
+        changes["next_publication_at"] = Coalesce(
+            Least("next_publication_at", Value(scheduled)), Value(scheduled)
+        )
+    if not ContentVersion.objects.filter(pk=1).update(**changes):
+        ContentVersion.objects.get_or_create(
+            pk=1,
+            defaults={
+                "version": time.time_ns() // 1000,
+                "next_publication_at": next_publication(timezone.now()),
+            },
+        )
+
+
+def scheduled_publication_due() -> None:
+    """A scheduled entry has just gone public: its pages change although nobody saved
+    anything. Raise the version (once, whichever worker sees it first) and note the next
+    scheduled moment."""
+    now = timezone.now()
+    ContentVersion.objects.filter(pk=1, next_publication_at__lte=now).update(
+        version=_raised_version(), next_publication_at=next_publication(now)
+    )
+
+
+def next_publication(after: datetime) -> datetime | None:
+    """The next moment after ``after`` when a scheduled entry goes public."""
+    moments = [
+        model.objects.filter(publication=PublicationStatus.PUBLISHED, publish_at__gt=after)
+        .aggregate(first=Min("publish_at"))["first"]
+        for model in _publishable_models()
+    ]  # fmt: skip
+    return min((moment for moment in moments if moment), default=None)
+
+
+def _publishable_models() -> list[type[Publishable]]:
+    return [
+        model
+        for model in apps.get_app_config("cooperation").get_models()
+        if issubclass(model, Publishable)
+    ]
+
+
+def _raised_version():
+    """One more than the version, and at least the current time in microseconds: a database
+    restored from a backup goes back to an older number, and counting up from there would
+    reuse numbers whose pages, rendered from other content, may still be in a shared cache."""
+    return Greatest(F("version") + 1, Value(time.time_ns() // 1000))

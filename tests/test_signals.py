@@ -1,0 +1,111 @@
+"""The content version (cooperation/signals.py): raised by every change of content, once."""
+
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cooperation import models
+from cooperation.signals import content_changed, on_content_change
+from rosario_intl.page_cache import content_version
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def version_raises(queries) -> int:
+    table = models.ContentVersion._meta.db_table
+    return sum(
+        query["sql"].startswith("UPDATE") and table in query["sql"]
+        for query in queries.captured_queries
+    )
+
+
+def test_every_content_change_raises_the_version(db):
+    start = content_version()
+    program = factories.ProgramFactory()
+    after_create = content_version()
+    assert after_create > start
+    program.title_en = "Changed"
+    program.save()
+    assert content_version() > after_create
+    before = content_version()
+    program.themes.add(factories.ThemeFactory())
+    assert content_version() > before
+    before = content_version()
+    program.delete()
+    assert content_version() > before
+
+
+def test_setting_a_relation_raises_the_version_once():
+    # m2m_changed fires before and after each step; only the "after" is a change.
+    program = factories.ProgramFactory()
+    themes = [factories.ThemeFactory(), factories.ThemeFactory()]
+    with CaptureQueriesContext(connection) as queries:
+        program.themes.set(themes)
+    assert version_raises(queries) == 1
+    assert set(program.themes.all()) == set(themes)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda program, theme: program.themes.add(theme),
+        lambda program, theme: program.themes.remove(theme),
+        lambda program, theme: program.themes.clear(),
+        lambda program, theme: theme.program_set.clear(),
+    ],
+    ids=["add", "remove", "clear", "clear-from-the-other-side"],
+)
+def test_each_relation_change_raises_the_version_once(change):
+    program = factories.ProgramFactory()
+    theme = factories.ThemeFactory()
+    program.themes.add(factories.ThemeFactory(), theme)
+    with CaptureQueriesContext(connection) as queries:
+        change(program, theme)
+    assert version_raises(queries) == 1
+
+
+def test_what_is_not_content_leaves_the_version_alone():
+    program = factories.ProgramFactory()
+    before = content_version()
+    models.SeedRecord.objects.create(
+        key="program:x", content_type=ContentType.objects.get_for_model(program), object_id=1
+    )
+    # A fixture's own rows (loaddata): nothing can have been cached from them yet.
+    on_content_change(sender=models.Program, instance=program, raw=True)
+    assert content_version() == before
+
+
+def test_the_version_never_goes_back_to_a_number_already_used(db):
+    # A database restored from a backup holds an older number: the next change must not
+    # count up into numbers whose pages, rendered from other content, a shared cache holds.
+    models.ContentVersion.objects.update_or_create(pk=1, defaults={"version": 5})
+    content_changed()
+    first = content_version()
+    assert first >= time.time_ns() // 1000 - 60_000_000
+    content_changed()
+    assert content_version() > first
+
+
+def test_changes_raise_the_version_in_any_process_not_only_in_web_workers():
+    # A management command or a shell never loads the middleware: the receivers must be
+    # connected when the app is ready, or `load_seed` on a live site would leave stale pages.
+    code = (
+        "import django; django.setup(); import sys; "
+        "from django.db.models.signals import post_save; "
+        "sys.exit(0 if any('content_version.save:cooperation.program' in repr(r) "
+        "for r in post_save.receivers) else 1)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env={"DJANGO_SETTINGS_MODULE": "rosario_intl.settings.test", "PATH": ""},
+        check=False,
+    )
+    assert result.returncode == 0
