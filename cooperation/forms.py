@@ -19,8 +19,9 @@ def only_parameters(query: QueryDict, names) -> str:
     in their own order: the last one counts), URL-encoded.
 
     A public page depends on its own parameters only; any other (a campaign's utm_source, a
-    typo, random ones sent to get past the page cache) changes nothing on it. The page cache
-    keys on this and the pagination links carry it, so that both follow the same rule.
+    typo, random ones sent to get past the page cache) changes nothing on it. The pagination
+    links carry this; the page cache (``rosario_intl/page_cache.py``) reduces its key the same
+    way, with the parameters named in ``settings.PAGE_CACHE_PARAMETERS``.
     """
     return urlencode(
         [(name, value) for name in sorted(set(names) & set(query)) for value in query.getlist(name)]
