@@ -172,11 +172,16 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
+        # The host is checked before any page is served (DisallowedHost: a 400 like for any
+        # other page), and the page is kept per scheme and host as the visitor asked for
+        # them: pages hold absolute links (canonical, alternates, feeds) built from both, and
+        # an allowed host may come with any port or in capitals.
+        origin = f"{request.scheme}://{request.get_host()}"
         shared = caches[settings.PAGE_CACHE_ALIAS]
         version = _content_version_or_none()
         if version is None:
             return self.get_response(request)
-        address = page_address(request, self.parameters)
+        address = origin + page_address(request, self.parameters)
         path_hash = hashlib.md5(address.encode(), usedforsecurity=False)
         # Taken once, at start-up; on every request while developing, when a template or a
         # translation may have changed since the last one.

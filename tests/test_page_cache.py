@@ -338,3 +338,24 @@ def test_a_version_table_behind_the_code_is_not_an_error_page(client, monkeypatc
     response = client.get("/es/programas/")
     assert response.status_code == 200
     assert program.title_es in response.content.decode()
+
+
+def test_a_host_outside_the_allowed_ones_gets_a_400_even_for_a_cached_page(client, seeded):
+    assert client.get("/es/").status_code == 200  # now cached
+    assert client.get("/es/", HTTP_HOST="evil.example").status_code == 400
+    assert client.get("/es/").status_code == 200
+
+
+def test_another_port_or_spelling_of_an_allowed_host_cannot_poison_the_cache(client, seeded):
+    # Allowed hosts ignore the port and the case: such a request is served, and its page
+    # links to the address it was asked for...
+    poisoned = client.get("/es/buscar/?q=x", HTTP_HOST="127.0.0.1:6666")
+    assert poisoned.status_code == 200
+    assert "127.0.0.1:6666" in poisoned.content.decode()
+    # ...but ordinary visitors of that page get their own, never the one built for it.
+    for host in ("127.0.0.1", "LOCALHOST", "localhost"):
+        page = client.get("/es/buscar/?q=x", HTTP_HOST=host).content.decode()
+        assert ":6666" not in page
+    https = client.get("/es/buscar/?q=x", HTTP_HOST="127.0.0.1", secure=True).content.decode()
+    assert "https://127.0.0.1/" in https
+    assert "http://127.0.0.1/" not in https
