@@ -30,6 +30,20 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class AsWarning(logging.Filter):
+    """Record at WARNING what a logger reports at ERROR: a request for a host the site does
+    not serve (``django.security.DisallowedHost``) is a client's mistake or a scan, nothing
+    for the operators to fix, and must not page them as an error would."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.WARNING:
+            record.levelno, record.levelname = (
+                logging.WARNING,
+                logging.getLevelName(logging.WARNING),
+            )
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line, for the container's log collector."""
 

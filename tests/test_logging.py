@@ -188,3 +188,9 @@ def test_production_logs_json_lines_to_standard_output():
         "message": "hello from production",
     }.items() <= lines[-1].items()
     assert "hello" not in result.stderr
+
+
+def test_a_request_for_another_host_is_a_warning_not_an_error(db, log_lines):
+    assert Client().get("/es/", HTTP_HOST="evil.example").status_code == 400
+    [line] = [line for line in log_lines() if line["logger"] == "django.security.DisallowedHost"]
+    assert line["level"] == "WARNING"

@@ -241,7 +241,10 @@ IATI_REPORTING_ORG_REF = "AR-ROSARIO"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "rosario_intl.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "rosario_intl.logging.RequestIdFilter"},
+        "as_warning": {"()": "rosario_intl.logging.AsWarning"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "json": {"()": "rosario_intl.logging.JsonFormatter"},
@@ -252,6 +255,9 @@ LOGGING = {
             "formatter": "plain",
             "filters": ["request_id"],
         }
+    },
+    "loggers": {
+        "django.security.DisallowedHost": {"filters": ["as_warning"]},
     },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
