@@ -332,12 +332,23 @@ def to_csv(dataset: Dataset, rows: list[dict]) -> str:
     return buffer.getvalue()
 
 
+# A spreadsheet opening the CSV runs a cell that starts with one of these as a formula
+# ("CSV injection"): such text is written with a leading apostrophe, as OWASP recommends, which
+# spreadsheets show as text. Numbers (a negative longitude) are not text and stay as they are;
+# the JSON keeps every value exact.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(item) for item in value)
-    return str(value)
+        text = LIST_SEPARATOR.join(str(item) for item in value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        return str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def to_json(dataset: Dataset, rows: list[dict], *, documentation_url: str) -> str:

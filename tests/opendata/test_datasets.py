@@ -213,3 +213,19 @@ def test_partners_carry_their_place(client, seeded):
     assert (turin["latitude"], turin["longitude"]) == (45.0703, 7.6869)
     (jica,) = [row for row in get_csv(client, "partners") if row["slug_es"] == "jica"]
     assert (jica["latitude"], jica["longitude"]) == ("", "")
+
+
+@pytest.mark.parametrize("title", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx"])
+def test_csv_text_cannot_run_as_a_spreadsheet_formula_and_json_stays_exact(client, db, title):
+    factories.ProgramFactory(title_es=title, slug_es="formula", summary_es="-60 grados")
+    partner = factories.PartnerFactory(latitude="-32.950000", longitude="-60.650000")
+    [row] = get_csv(client, "programs")
+    assert row["title_es"] == f"'{title}"
+    assert row["summary_es"] == "'-60 grados"
+    [partner_row] = [
+        row for row in get_csv(client, "partners") if row["name_es"] == partner.name_es
+    ]
+    assert partner_row["longitude"].startswith("-60.65")  # a number, not text: unchanged
+    response = client.get(url_in("es", "cooperation:open_data_json", dataset="programs"))
+    [item] = json.loads(response.content)["items"]
+    assert item["title_es"] == title
