@@ -3,7 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from cooperation.models import Program, Project
@@ -27,7 +27,7 @@ def _iati_publication(request) -> iati.Publication:
     return iati.Publication(programs, projects, absolute_url=request.build_absolute_uri)
 
 
-@require_GET
+@require_safe
 def iati_activities(request):
     publication = _iati_publication(request)
     if not publication.activities:
@@ -52,17 +52,17 @@ def _iati_activity(request, model, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def iati_program(request, slug):
     return _iati_activity(request, Program, slug)
 
 
-@require_GET
+@require_safe
 def iati_project(request, slug):
     return _iati_activity(request, Project, slug)
 
 
-@require_GET
+@require_safe
 def open_data_csv(request, dataset):
     data = datasets.dataset_get(dataset)
     rows = data.rows(absolute_url=request.build_absolute_uri)
@@ -73,7 +73,7 @@ def open_data_csv(request, dataset):
     )
 
 
-@require_GET
+@require_safe
 def open_data_json(request, dataset):
     data = datasets.dataset_get(dataset)
     rows = data.rows(absolute_url=request.build_absolute_uri)

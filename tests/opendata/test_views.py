@@ -94,3 +94,21 @@ def test_query_count_is_pinned_and_does_not_grow(
     make_data_tenfold()
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("cooperation:open_data_csv", {"dataset": "programs"}),
+        ("cooperation:open_data_json", {"dataset": "projects"}),
+        ("cooperation:iati_activities", {}),
+        ("cooperation:iati_project", {"slug": "islas-de-calor-urbano"}),
+        ("cooperation:feed", {}),
+    ],
+)
+def test_head_is_answered_wherever_get_is_cached_or_not(client, seeded, name, kwargs):
+    url = url_in("es", name, **kwargs)
+    for _request in range(2):  # a cache miss, then a hit
+        response = client.head(url)
+        assert response.status_code == 200
+        assert response.content == b""
