@@ -1,10 +1,10 @@
 """The pages for when something goes wrong: 404, 500, 503 (database unreachable), 429 (login
-locked out).
+locked out), 403 (a form refused by the CSRF check).
 
 All but the 404 page are standalone (``templates/standalone.html``): rendered without a
 request, so without context processors or the database, in the active language, and never
-cached. ``handler404`` and ``handler500`` (``rosario_intl/urls.py``) point here, and so does
-django-axes' ``AXES_LOCKOUT_CALLABLE``.
+cached. ``handler404`` and ``handler500`` (``rosario_intl/urls.py``) point here, and so do
+django-axes' ``AXES_LOCKOUT_CALLABLE`` and ``CSRF_FAILURE_VIEW``.
 """
 
 from django.conf import settings
@@ -78,3 +78,10 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No context processors and no database: this page must render even when all else fails.
     return standalone_response("500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by the CSRF check (``CSRF_FAILURE_VIEW``): what happened and what to
+    do, in the visitor's language, instead of Django's English page. The reason stays out of
+    the page (it is for developers, and Django logs it)."""
+    return standalone_response("403_csrf.html", status=403)

@@ -151,3 +151,19 @@ def test_the_lockout_page_says_when_to_try_again_in_the_visitors_language(client
     # The page names neither the user nor the address it locked.
     assert "ana.perez" not in content
     assert "127.0.0.1" not in content
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("es", "No se pudo enviar el formulario"), ("en", "The form could not be sent")],
+)
+def test_a_form_refused_by_the_csrf_check_says_what_to_do_in_the_visitors_language(
+    db, language, heading
+):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/{language}/admin/login/", {"username": "a", "password": "b"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert f'<html lang="{language}">' in page
+    assert heading in page
+    assert "CSRF" not in page  # Django's own page names it; ours says what to do
