@@ -531,3 +531,23 @@ def test_a_password_change_ends_the_other_sessions(client, staff):
     staff.save()
 
     assert not is_signed_in(client)
+
+
+def _deploy_check(**environ: str):
+    return run_python(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_SETTINGS_MODULE=PROD, DJANGO_SECRET_KEY=secrets.token_urlsafe(50)[:50], **environ,
+    )  # fmt: skip
+
+
+def test_the_readmes_local_try_passes_the_deploy_check():
+    result = _deploy_check(
+        DJANGO_SECURE_SSL_REDIRECT="False", DJANGO_ALLOWED_HOSTS="localhost,127.0.0.1"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_real_host_without_the_https_redirect_still_fails_the_deploy_check():
+    result = _deploy_check(DJANGO_SECURE_SSL_REDIRECT="False", DJANGO_ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "security.W008" in result.stdout + result.stderr
