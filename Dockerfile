@@ -41,7 +41,9 @@ RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --no-inp
 RUN groupadd --system --gid 10001 rosario \
     && useradd --system --uid 10001 --gid rosario --home-dir /app --shell /usr/sbin/nologin rosario \
     && mkdir -p /app/media \
-    && chown rosario:rosario /app/media
+    && chown rosario:rosario /app/media \
+    # compose mounts a volume here that the proxy serves and the migrate job refreshes.
+    && chown -R rosario:rosario /app/staticfiles
 USER 10001:10001
 
 EXPOSE 8000

@@ -474,3 +474,47 @@ def test_an_instance_killed_under_load_costs_no_request(edge):
     for number in range(20):
         assert edge.get(paths[number % len(paths)], client="127.0.0.7").status == 200
     assert len(first.access_paths()) > served_before
+
+
+def test_the_compose_proxy_renders_a_configuration_nginx_accepts(tmp_path):
+    """compose.yaml's proxy service fills the template from its environment, as the official
+    image does; the result must be a configuration nginx accepts (no Docker here to run it)."""
+    if not os.access(NGINX, os.X_OK):
+        missing_tool("proxy tests", "no nginx (apt-get install nginx)")
+    # The proxy service's environment block, read as text (no YAML parser among our packages).
+    compose = (BASE_DIR / "compose.yaml").read_text()
+    block = compose.split("\n  proxy:\n", 1)[1].split("    environment:\n", 1)[1]
+    block = block.split("    volumes:\n", 1)[0]
+    names = re.findall(r"^      ([A-Z_0-9]+): ", block, re.MULTILINE)
+    template = (BASE_DIR / "deploy" / "nginx" / "rosario.conf.template").read_text()
+    assert set(names) == set(re.findall(r"\$\{([A-Z_0-9]+)\}", template))
+    environ = {"SITE_HOST": "cooperacion.example", "SITE_URL": "https://cooperacion.example"}
+    environ.update(ADMIN_URL="admin/", STATIC_ROOT="/srv/static", MEDIA_ROOT="/srv/media")
+    environ.update(HTTP_PORT=f"127.0.0.1:{free_port()}", HTTPS_PORT=f"127.0.0.1:{free_port()}")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=cooperacion.example",
+         "-keyout", str(tmp_path / "privkey.pem"), "-out", str(tmp_path / "fullchain.pem")],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    environ.update(
+        TLS_CERTIFICATE=str(tmp_path / "fullchain.pem"),
+        TLS_CERTIFICATE_KEY=str(tmp_path / "privkey.pem"),
+        # Names the compose network resolves; here, the loopback address.
+        APP_SERVER_1="127.0.0.1:8000",
+        APP_SERVER_2="127.0.0.1:8001",
+    )
+    rendered = subprocess.run(
+        [str(BASE_DIR / "deploy" / "nginx" / "render")],
+        env={**os.environ, **environ}, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    assert not re.search(r"\$\{[A-Z_0-9]+\}", rendered)
+    assert "$host" in rendered and "$proxy_add_x_forwarded_for" in rendered
+    (tmp_path / "rosario.conf").write_text(rendered)
+    user = "user root;" if os.geteuid() == 0 else ""
+    (tmp_path / "nginx.conf").write_text(MAIN_CONFIG.format(folder=tmp_path, user=user))
+    result = subprocess.run(
+        [NGINX, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+        capture_output=True, text=True, timeout=30, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
