@@ -10,6 +10,10 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import translation
 
+from cooperation import models
+from cooperation.signals import content_changed
+from tests import factories
+
 # Loading the seed runs ``full_clean`` and a save per row (about 0.3 s); two hundred tests
 # use it. It is loaded once per session, its rows read back, and the transaction rolled
 # back; each test that asks for it gets the same rows written with one INSERT per table.
@@ -69,15 +73,13 @@ def seed_content_types(seed_rows, django_db_blocker) -> dict[int, tuple[str, str
         return {pk: (app_label, model) for pk, app_label, model in rows}
 
 
-@pytest.fixture
-def seeded(db, seed_rows, seed_content_types):
-    """The database with the city's seed content loaded (as ``load_seed`` leaves it)."""
+def _insert(rows, content_types: dict[int, tuple[str, str]]) -> None:
+    """Write ``rows`` (model, objects) with their primary keys, one INSERT per table."""
     ContentType.objects.clear_cache()
     current = {
-        pk: ContentType.objects.get_by_natural_key(*key).pk
-        for pk, key in seed_content_types.items()
+        pk: ContentType.objects.get_by_natural_key(*key).pk for pk, key in content_types.items()
     }
-    for model, objs in seed_rows:
+    for model, objs in rows:
         if fields := _content_type_fields(model):
             objs = [copy.copy(obj) for obj in objs]
             for obj in objs:
@@ -85,11 +87,64 @@ def seeded(db, seed_rows, seed_content_types):
                     setattr(obj, name, current[getattr(obj, name)])
         model._base_manager.bulk_create(objs)
     # Rows written with their primary keys leave PostgreSQL's sequences behind.
-    statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _objs in seed_rows])
+    statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _objs in rows])
     if statements:
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
+
+
+@pytest.fixture
+def seeded(db, seed_rows, seed_content_types):
+    """The database with the city's seed content loaded (as ``load_seed`` leaves it)."""
+    _insert(seed_rows, seed_content_types)
+
+
+def _build_tenfold() -> None:
+    """Ten times the seed's projects, partners, participations and milestones."""
+    programs = list(models.Program.objects.all())
+    themes = list(models.Theme.objects.all())
+    for index in range(70):
+        project = factories.ProjectFactory(program=programs[index % len(programs)])
+        project.themes.set(themes[:3])
+        for _ in range(3):
+            factories.ParticipationFactory(project=project)
+        factories.MilestoneFactory(project=project)
+        factories.DocumentFactory(project=project)
+
+
+@pytest.fixture(scope="session")
+def tenfold_rows(seed_rows, seed_content_types, django_db_blocker) -> list[tuple[type, list]]:
+    """The rows ``_build_tenfold`` adds to the seed, built once per session like the seed."""
+    rows = []
+    with django_db_blocker.unblock():
+        try:
+            with transaction.atomic():
+                _insert(seed_rows, seed_content_types)
+                seeded_pks = {model: {obj.pk for obj in objs} for model, objs in seed_rows}
+                _build_tenfold()
+                for model in _seeded_models():
+                    if model is models.ContentVersion:
+                        continue
+                    known = seeded_pks.get(model, set())
+                    new = [obj for obj in model._base_manager.all() if obj.pk not in known]
+                    rows.append((model, new))
+                raise _Rollback
+        except _Rollback:
+            pass
+    return [(model, objs) for model, objs in rows if objs]
+
+
+@pytest.fixture
+def make_data_tenfold(seeded, tenfold_rows, seed_content_types):
+    """Call it to add ten times the seed's projects, partners, participations and milestones
+    (to show that a page's query count does not grow with the data)."""
+
+    def make() -> None:
+        _insert(tenfold_rows, seed_content_types)
+        content_changed()  # as the saves would have: cached pages are of the smaller data
+
+    return make
 
 
 @pytest.fixture(params=["es", "en"])

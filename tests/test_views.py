@@ -269,17 +269,14 @@ def test_bad_page_numbers_are_404(client, seeded, page):
     assert client.get(f"/es/proyectos/?page={page}").status_code == 404
 
 
-def make_data_tenfold():
-    """Ten times the seed's projects, partners, participations and milestones."""
-    programs = list(models.Program.objects.all())
-    themes = list(models.Theme.objects.all())
-    for index in range(70):
-        project = factories.ProjectFactory(program=programs[index % len(programs)])
-        project.themes.set(themes[:3])
-        for _ in range(3):
-            factories.ParticipationFactory(project=project)
-        factories.MilestoneFactory(project=project)
-        factories.DocumentFactory(project=project)
+def test_the_grown_data_is_what_the_query_count_tests_need(seeded, make_data_tenfold):
+    before = {model: model.objects.count() for model in (models.Project, models.Participation)}
+    version = models.ContentVersion.objects.get().version
+    make_data_tenfold()
+    assert models.Project.objects.count() == before[models.Project] + 70
+    assert models.Participation.objects.count() == before[models.Participation] + 210
+    assert models.Project.objects.published().count() > 70
+    assert models.ContentVersion.objects.get().version > version
 
 
 # Each count includes the page cache's one query for the content version.
@@ -302,7 +299,7 @@ PINNED = [
 
 @pytest.mark.parametrize(("path", "queries"), PINNED)
 def test_query_count_is_pinned_and_does_not_grow(
-    client, seeded, django_assert_num_queries, path, queries
+    client, seeded, django_assert_num_queries, make_data_tenfold, path, queries
 ):
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
@@ -604,7 +601,7 @@ def test_the_chart_is_hidden_from_screen_readers_and_the_table_is_not(client, se
 
 
 def test_coverage_query_count_is_pinned_and_does_not_grow(
-    client, seeded, django_assert_num_queries
+    client, seeded, django_assert_num_queries, make_data_tenfold
 ):
     path = url_in("es", "cooperation:coverage")
     with django_assert_num_queries(8):

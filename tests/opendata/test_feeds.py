@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from cooperation import models, selectors
 from tests import factories
 from tests.helpers import url_in
-from tests.test_views import LIST_PAGES, make_data_tenfold
+from tests.test_views import LIST_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +142,9 @@ def test_every_page_links_both_feeds_from_its_head(client, seeded, name):
             assert f'href="http://testserver{url_in(feed_language, "cooperation:feed")}"' in head
 
 
-def test_feed_query_count_is_pinned_and_does_not_grow(client, seeded, django_assert_num_queries):
+def test_feed_query_count_is_pinned_and_does_not_grow(
+    client, seeded, django_assert_num_queries, make_data_tenfold
+):
     with django_assert_num_queries(4):
         assert client.get(url_in("es", "cooperation:feed")).status_code == 200
     make_data_tenfold()

@@ -5,7 +5,6 @@ import pytest
 from cooperation.opendata import datasets
 from tests.helpers import url_in
 from tests.opendata.test_datasets import DATASETS, get_json
-from tests.test_views import make_data_tenfold
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +85,7 @@ PINNED = [
 
 @pytest.mark.parametrize(("name", "kwargs", "queries"), PINNED)
 def test_query_count_is_pinned_and_does_not_grow(
-    client, seeded, django_assert_num_queries, name, kwargs, queries
+    client, seeded, django_assert_num_queries, make_data_tenfold, name, kwargs, queries
 ):
     path = url_in("es", name, **kwargs)
     with django_assert_num_queries(queries):
