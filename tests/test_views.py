@@ -847,3 +847,27 @@ def test_a_card_names_only_a_public_parent_and_network(client, db):
     content = client.get(url_in("es", "cooperation:program_list")).content.decode()
     assert "Padre en borrador" not in content
     assert "Red de un borrador" not in content
+
+
+TEMPLATE_SYNTAX = ("{#", "#}", "{%", "%}", "{{", "}}")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_no_page_shows_template_syntax(client, seeded, language):
+    """A multi-line ``{# #}`` is not a comment in Django: it is printed as text. Every page
+    type, in both languages, is checked for any template syntax left in its HTML."""
+    from tests.browser.pages import PAGES
+
+    for site_page in PAGES:
+        path = site_page.path(language)
+        response = client.get(path)
+        assert response.status_code == site_page.status, path
+        # Structured data is JSON, whose nested objects end in "}}": left out.
+        html = re.sub(
+            r'<script type="application/ld\+json">.*?</script>',
+            "",
+            response.content.decode(),
+            flags=re.S,
+        )
+        leaks = [token for token in TEMPLATE_SYNTAX if token in html]
+        assert not leaks, f"{path} shows {leaks}"
