@@ -2,8 +2,10 @@
 
 import os
 import re
+import secrets
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -49,3 +51,22 @@ def policy(header: str) -> dict[str, set[str]]:
     """A Content-Security-Policy header as {directive: {sources}}."""
     directives = (part.split() for part in header.split(";") if part.strip())
     return {name: set(values) for name, *values in directives}
+
+
+def server_environ(settings_folder, settings_module: str, **environ: str) -> dict[str, str]:
+    """The environment of a portal process a test starts (gunicorn, manage.py): this one's,
+    less anything that configures the portal or gunicorn, plus ``settings_module`` (a file
+    the test wrote in ``settings_folder``) and ``environ``."""
+    inherited = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "GUNICORN_"))
+        and key not in {"DATABASE_URL", "REDIS_URL", "HOST", "PORT", "WEB_CONCURRENCY"}
+    }
+    return {
+        **inherited,
+        "PYTHONPATH": os.pathsep.join([str(settings_folder), str(settings.BASE_DIR)]),
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        **environ,
+    }

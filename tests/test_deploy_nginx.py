@@ -33,7 +33,7 @@ import pytest
 import redis
 from django.conf import settings
 
-from tests.helpers import missing_tool
+from tests.helpers import missing_tool, server_environ
 
 BASE_DIR = Path(settings.BASE_DIR)
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -233,27 +233,20 @@ def edge():
         (media_root / "documents" / "2026" / "informe.pdf").write_bytes(PDF)
         (folder / "edge_settings.py").write_text(SETTINGS_MODULE.format(static=str(static_root)))
         https_port, http_port = free_port(), free_port()
-        environ = {
-            **{
-                key: value
-                for key, value in os.environ.items()
-                if not key.startswith(("DJANGO_", "GUNICORN_"))
-                and key not in {"DATABASE_URL", "REDIS_URL", "HOST", "PORT", "WEB_CONCURRENCY"}
-            },
-            "PYTHONPATH": os.pathsep.join([str(folder), str(BASE_DIR)]),
-            "DJANGO_SETTINGS_MODULE": "edge_settings",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": HOST,
-            "DJANGO_SITE_URL": f"https://{HOST}:{https_port}",
-            "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://{HOST}:{https_port}",
-            "DJANGO_TRUSTED_PROXY_COUNT": "1",
-            "DJANGO_MEDIA_ROOT": str(media_root),
-            "DATABASE_URL": f"{server_url}/{database}",
-            "REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
-            "FORWARDED_ALLOW_IPS": "127.0.0.1",
-            "HOST": "127.0.0.1",
-            "WEB_CONCURRENCY": "2",
-        }
+        environ = server_environ(
+            folder,
+            "edge_settings",
+            DJANGO_ALLOWED_HOSTS=HOST,
+            DJANGO_SITE_URL=f"https://{HOST}:{https_port}",
+            DJANGO_CSRF_TRUSTED_ORIGINS=f"https://{HOST}:{https_port}",
+            DJANGO_TRUSTED_PROXY_COUNT="1",
+            DJANGO_MEDIA_ROOT=str(media_root),
+            DATABASE_URL=f"{server_url}/{database}",
+            REDIS_URL=f"redis://127.0.0.1:6379/{REDIS_DB}",
+            FORWARDED_ALLOW_IPS="127.0.0.1",
+            HOST="127.0.0.1",
+            WEB_CONCURRENCY="2",
+        )
         subprocess.run(
             [sys.executable, "-c", MIGRATE_SEED_COLLECT],
             cwd=BASE_DIR, env=environ, check=True, capture_output=True, timeout=180,

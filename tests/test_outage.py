@@ -11,7 +11,6 @@ import contextlib
 import json
 import os
 import pwd
-import secrets
 import shutil
 import socket
 import subprocess
@@ -24,6 +23,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.helpers import server_environ
 
 BASE_DIR = Path(settings.BASE_DIR)
 # The newest installed major version's programs (/usr/lib/postgresql/15/bin/initdb on Debian 12).
@@ -142,23 +143,16 @@ def portal():
         cluster.start()
         cluster.create_database("rosario")
         (folder / "outage_settings.py").write_text(SETTINGS_MODULE)
-        environ = {
-            **{
-                key: value
-                for key, value in os.environ.items()
-                if not key.startswith(("DJANGO_", "GUNICORN_"))
-                and key not in {"DATABASE_URL", "REDIS_URL", "HOST", "PORT", "WEB_CONCURRENCY"}
-            },
-            "PYTHONPATH": os.pathsep.join([str(folder), str(BASE_DIR)]),
-            "DJANGO_SETTINGS_MODULE": "outage_settings",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_SECURE_SSL_REDIRECT": "False",
-            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{cluster.port}/rosario",
-            "HOST": "127.0.0.1",
-            "PORT": str(free_port()),
-            "WEB_CONCURRENCY": "1",
-        }
+        environ = server_environ(
+            folder,
+            "outage_settings",
+            DJANGO_ALLOWED_HOSTS="127.0.0.1",
+            DJANGO_SECURE_SSL_REDIRECT="False",
+            DATABASE_URL=f"postgres://postgres@127.0.0.1:{cluster.port}/rosario",
+            HOST="127.0.0.1",
+            PORT=str(free_port()),
+            WEB_CONCURRENCY="1",
+        )
         subprocess.run(
             [sys.executable, "-c", MIGRATE_AND_SEED],
             cwd=BASE_DIR,
