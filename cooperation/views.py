@@ -3,6 +3,7 @@
 from dataclasses import fields
 
 from django.conf import settings
+from django.http import QueryDict
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -21,12 +22,24 @@ class PageMixin:
     """Title, and the same page's address in each language, for every public page."""
 
     page_title = ""
+    # The query parameters that make this page what it is (a search, the filters): the same
+    # page in the other language keeps them.
+    page_parameters: tuple[str, ...] = ()
 
     def get_page_title(self) -> str:
         return str(self.page_title)
 
     def get_alternate_urls(self) -> dict[str, str]:
-        return {code: translate_url(self.request.path, code) for code, _name in settings.LANGUAGES}
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            url = translate_url(self.request.path, code)
+            query = only_parameters(self.translated_parameters(code), self.page_parameters)
+            urls[code] = f"{url}?{query}" if query else url
+        return urls
+
+    def translated_parameters(self, language: str) -> QueryDict:
+        """This page's query parameters as the page in ``language`` spells them."""
+        return self.request.GET
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -125,9 +138,14 @@ class DirectoryMixin:
     template_name = "cooperation/entry_list.html"
     filter_selector = None
     lead = ""
+    # Not the page number: each language orders by its own titles.
+    page_parameters = tuple(DirectoryFilterForm.base_fields)
+    # Filters whose values are slugs, and so differ between the languages.
+    TRANSLATED_FILTERS = ("theme", "partner", "network")
 
     def get_queryset(self):
-        self.filter_form = DirectoryFilterForm(self.request.GET, **selectors.filter_choices_get())
+        self.filter_choices = selectors.filter_choices_get()
+        self.filter_form = DirectoryFilterForm(self.request.GET, **self.filter_choices)
         if not self.filter_form.is_valid():
             return self.model.objects.none()
         return type(self).filter_selector(filters=self.filter_form.filters())
@@ -140,6 +158,23 @@ class DirectoryMixin:
         # The filters only, for the pagination links.
         context["query_string"] = only_parameters(self.request.GET, DirectoryFilterForm.base_fields)
         return context
+
+    def translated_parameters(self, language: str) -> QueryDict:
+        current = translation.get_language()
+        parameters = self.request.GET.copy()
+        for name in self.TRANSLATED_FILTERS:
+            if not (value := parameters.get(name)):
+                continue
+            for option in self.filter_choices[f"{name}s"]:
+                if getattr(option, f"slug_{current}") == value:
+                    # A slug not yet written in that language: the filter is left out there.
+                    translated = getattr(option, f"slug_{language}")
+                    if translated:
+                        parameters[name] = translated
+                    else:
+                        del parameters[name]
+                    break
+        return parameters
 
 
 class ProgramListView(DirectoryMixin, PageMixin, ListView):
@@ -228,6 +263,7 @@ class NetworkDetailView(ObjectPageMixin, DetailView):
 class SearchView(PageMixin, TemplateView):
     template_name = "cooperation/search.html"
     page_title = _("Search")
+    page_parameters = ("q",)
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET)

@@ -871,3 +871,28 @@ def test_no_page_shows_template_syntax(client, seeded, language):
         )
         leaks = [token for token in TEMPLATE_SYNTAX if token in html]
         assert not leaks, f"{path} shows {leaks}"
+
+
+def _language_switch(client, path: str, language: str) -> str:
+    html = client.get(path).content.decode()
+    match = re.search(rf'<a [^>]*href="([^"]+)"[^>]*hreflang="{language}"', html) or re.search(
+        rf'<a [^>]*hreflang="{language}"[^>]*href="([^"]+)"', html
+    )
+    return match.group(1).replace("&amp;", "&")
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "expected"),
+    [
+        (
+            "/es/proyectos/?theme=gestion-de-residuos&status=active&utm_source=x",
+            "en",
+            "/en/projects/?status=active&theme=waste-management",
+        ),
+        ("/en/programs/?theme=waste-management", "es", "/es/programas/?theme=gestion-de-residuos"),
+        ("/es/buscar/?q=residuos", "en", "/en/search/?q=residuos"),
+        ("/es/proyectos/?page=1", "en", "/en/projects/"),
+    ],
+)
+def test_the_language_switch_keeps_filters_and_search(client, seeded, path, language, expected):
+    assert _language_switch(client, path, language) == expected
