@@ -417,7 +417,8 @@ def test_a_burst_of_searches_is_limited_for_that_client_only(edge):
     counts = {status: statuses.count(status) for status in set(statuses)}
     print(f"burst of 200 searches from one client: {counts}; the other client: {others}")
     assert set(counts) == {200, 429}
-    assert 20 <= counts[200] < 100
+    # The burst (20) and 5 a second pass; the rest, most of it, is refused.
+    assert counts[200] >= 20 and counts[429] >= 100
     assert others == [200, 200]
     refused = edge.get("/es/buscar/?q=otra", client="127.0.0.5")
     assert refused.status == 429
