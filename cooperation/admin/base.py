@@ -26,12 +26,12 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from reversion import set_comment
+from reversion import add_to_revision, set_comment
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.utils import mute_signals
 
-from cooperation import services
+from cooperation import models, services
 from cooperation.validators import NOT_AN_IMAGE
 
 from .forms import ContentAdminForm
@@ -126,17 +126,21 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
     # Restoring an earlier version, or a deleted entry, from the history.
 
     def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
-        """The form of "History → restore" and "Recover deleted", showing the entry restored.
+        """The form of "History → restore" and "Recover deleted", showing what is restored.
 
         django-reversion's ``revision_view`` and ``recover_view`` check the permissions and
-        call this; its own version reverts the revision as it was, version numbers and
-        publication included. Here ``services.version_restore`` brings it back, keeping
-        those. The rest is django-reversion's (6.x): a GET, or a POST the form refuses, is
-        rolled back once the form is rendered (signals muted on a GET, as nothing stays);
-        a saved POST becomes a revision of its own.
+        call this; its own version reverts the whole revision as it was (a recovered row's
+        project with it), version numbers and publication included. Here
+        ``services.version_restore`` brings back only what the version is about (a row
+        alone; an entry with its own rows), keeping those. The rest is django-reversion's
+        (6.x): a GET, or a POST the form refuses, is rolled back once the form is rendered
+        (signals muted on a GET, as nothing stays); a saved POST becomes a revision of its
+        own, which a recovered row's entry joins, so that the entry's history shows it.
         """
         muted = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
         signals = mute_signals(*muted) if request.method == "GET" else nullcontext()
+        moment = localize(template_localtime(version.revision.date_created))
+        request.cooperation_restoring = version
         try:
             with transaction.atomic(using=version.db), signals:
                 services.version_restore(version=version, user=request.user)
@@ -145,11 +149,14 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
                         request, quote(version.object_id), request.path, extra_context
                     )
                     if request.method == "POST" and response.status_code == 302:
-                        moment = localize(template_localtime(version.revision.date_created))
-                        set_comment(
-                            gettext("Reverted to previous version, saved on %(datetime)s")
-                            % {"datetime": moment}
+                        set_comment(self._restore_comment(version, moment))
+                        entry = getattr(
+                            self.model._base_manager.filter(pk=version.object_id).first(),
+                            "entry",
+                            None,
                         )
+                        if entry is not None:
+                            add_to_revision(entry)  # Its history shows the row back.
                     elif response.status_code == 200:
                         response.template_name = template_name
                         response.render()
@@ -167,6 +174,46 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
         except _RenderedForm as rendered:
             return rendered.response
         return response
+
+    def _restore_comment(self, version, moment: str) -> str:
+        if issubclass(self.model, models.AttachedToEntry):
+            return gettext("Recovered %(kind)s “%(row)s”, as it was on %(datetime)s.") % {
+                "kind": self.opts.verbose_name,
+                "row": version.object_repr,
+                "datetime": moment,
+            }
+        return gettext("Reverted to previous version, saved on %(datetime)s") % {"datetime": moment}
+
+    def response_change(self, request, obj):
+        version = getattr(request, "cooperation_restoring", None)
+        if version is None or "_continue" in request.POST:
+            return super().response_change(request, obj)
+        # Say what came back, and show it where staff look for it: a row in its entry.
+        moment = localize(template_localtime(version.revision.date_created))
+        entry = getattr(obj, "entry", None) if isinstance(obj, models.AttachedToEntry) else None
+        if entry is not None:
+            message = gettext(
+                "The %(kind)s “%(row)s” was recovered, as it was on %(datetime)s. Nothing "
+                "else changed in the %(entry_kind)s “%(entry)s”."
+            ) % {
+                "kind": self.opts.verbose_name,
+                "row": obj,
+                "datetime": moment,
+                "entry_kind": entry._meta.verbose_name,
+                "entry": entry,
+            }
+            target = entry
+        else:
+            message = gettext("“%(obj)s” was restored as it was on %(datetime)s.") % {
+                "obj": obj,
+                "datetime": moment,
+            }
+            target = obj
+        self.message_user(request, message, messages.SUCCESS)
+        opts = target._meta
+        return redirect(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", quote(target.pk)
+        )
 
 
 class ContentInlineMixin:

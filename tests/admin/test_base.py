@@ -8,6 +8,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from reversion.models import Version
@@ -87,7 +88,13 @@ def test_migration_creates_the_two_roles():
         Group.objects.get(name="publishers").permissions.values_list("codename", flat=True)
     )
     assert {"add_project", "change_project", "view_project", "change_contactsettings"} <= editors
-    assert not {code for code in editors if code.startswith(("publish_", "delete_"))}
+    assert not {code for code in editors if code.startswith("publish_")}
+    # Of deleting, only the rows of an entry (recoverable one by one).
+    assert {code for code in editors if code.startswith("delete_")} == {
+        "delete_participation",
+        "delete_milestone",
+        "delete_document",
+    }
     assert publishers - editors == {
         "publish_program",
         "publish_project",
@@ -406,6 +413,64 @@ def test_an_entry_deleted_without_ever_being_edited_can_be_recovered(client, sup
 
     assert response.status_code == 302, errors_of(response)
     assert models.Project.objects.get(pk=project.pk).milestones.count() == 1
+
+
+def test_recovering_a_deleted_milestone_leaves_its_project_alone(
+    client, superuser, editor, publisher
+):
+    project = factories.ProjectFactory(end_year=2022, title_en="Old title")
+    gone = factories.MilestoneFactory(project=project, title_es="Hito borrado")
+    sibling = factories.MilestoneFactory(project=project, title_en="Sibling")
+    client.force_login(superuser)
+    data = load_form(client, project)
+    row = next(k for k, v in data.items() if k.endswith("-id") and v == [str(gone.pk)])
+    data[row.replace("-id", "-DELETE")] = ["on"]
+    response = client.post(change_url(project), data)
+    assert response.status_code == 302, errors_of(response)
+    assert not models.Milestone.objects.filter(pk=gone.pk).exists()
+    # Another editor then changes the project and the other milestone.
+    client.force_login(publisher)
+    data = load_form(client, project)
+    sibling_row = next(k for k, v in data.items() if k.endswith("-id") and v == [str(sibling.pk)])
+    data.update({"end_year": ["2024"], "title_en": ["New title"]})
+    data[sibling_row.replace("-id", "-title_en")] = ["Sibling, edited"]
+    assert client.post(change_url(project), data).status_code == 302
+
+    client.force_login(editor)
+    recover_list = client.get(admin_url("cooperation_milestone_recoverlist"))
+    assert "Hito borrado" in recover_list.content.decode()
+    deleted = Version.objects.get_deleted(models.Milestone).get(object_id=str(gone.pk))
+    recover_url = admin_url("cooperation_milestone_recover", deleted.pk)
+    response = client.post(recover_url, form_data(client.get(recover_url), models.Milestone))
+
+    assert response.status_code == 302, errors_of(response)
+    assert response.url == change_url(project)
+    project.refresh_from_db()
+    sibling.refresh_from_db()
+    assert (project.end_year, project.title_en) == (2024, "New title")
+    assert sibling.title_en == "Sibling, edited"
+    assert models.Milestone.objects.get(pk=gone.pk).title_es == "Hito borrado"
+    message = str(list(get_messages(response.wsgi_request))[-1])
+    assert "Hito borrado" in message and "recuperó" in message
+    latest = Version.objects.get_for_object(project).first()
+    assert "Hito borrado" in latest.revision.comment
+    assert latest.field_dict["end_year"] == 2024
+    assert Version.objects.get_for_object(project).filter(revision=latest.revision).exists()
+
+
+def test_recovering_a_milestone_of_a_deleted_project_says_what_to_do(client, superuser):
+    project = factories.ProjectFactory(title_es="Proyecto borrado")
+    milestone = factories.MilestoneFactory(project=project)
+    client.force_login(superuser)
+    load_form(client, project)  # the history starts
+    client.post(admin_url("cooperation_project_delete", project.pk), {"post": "yes"})
+    deleted = Version.objects.get_deleted(models.Milestone).get(object_id=str(milestone.pk))
+
+    response = client.get(admin_url("cooperation_milestone_recover", deleted.pk), follow=True)
+
+    content = response.content.decode()
+    assert "Proyecto borrado" in content and "Recuperá primero el proyecto" in content
+    assert not models.Milestone.objects.filter(pk=milestone.pk).exists()
 
 
 # No lost edits -------------------------------------------------------------------------

@@ -1,0 +1,142 @@
+"""Staff at work in the Spanish admin, in Chromium: recovering a row, creating an entry with
+its rows in one save, a row deleted under an open form, the links to the site, long texts,
+the lists at 1366 px, asking for a review.
+
+What a test writes goes through the live server and is committed; each test makes its own
+program or project under its own names, and the module's accounts and entries are deleted
+afterwards, so that the other browser tests find the seed as they expect it.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from cooperation import models
+from tests.browser.pages import DESKTOP
+from tests.helpers import url_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+PASSWORD = "a-long-enough-password-for-tests"
+# Usernames and the groups each is in (made by migrations 0004 and 0010).
+ACCOUNTS = {"staff-editor": "editors", "staff-publisher": "publishers"}
+MARK = "Zzstaff"  # in the titles of what the tests make, to delete it afterwards
+
+
+@pytest.fixture(scope="module")
+def accounts(seeded_database, django_db_blocker):
+    with django_db_blocker.unblock():
+        users = []
+        for username, group in ACCOUNTS.items():
+            user = get_user_model().objects.create_user(
+                username=username, password=PASSWORD, is_staff=True, first_name=username
+            )
+            user.groups.add(Group.objects.get(name=group))
+            users.append(user)
+    yield
+    with django_db_blocker.unblock():
+        models.Project.objects.filter(title_es__startswith=MARK).delete()
+        models.Program.objects.filter(title_es__startswith=MARK).delete()
+        for user in users:
+            user.delete()
+
+
+@pytest.fixture
+def staff(browser, live_server_url, accounts):
+    """``staff("staff-editor")``: a page of the admin, logged in as that account."""
+    contexts = []
+
+    def log_in(username: str, viewport=DESKTOP):
+        context = browser.new_context(viewport=viewport, base_url=live_server_url)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(url_in("es", "admin:index"))
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.locator("#login-form [type=submit]").click()
+        expect(page.locator("#site-name")).to_be_visible()
+        return page
+
+    yield log_in
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def project(accounts, django_db_blocker):
+    """A draft project of the module's own, with two milestones, committed (a fixture of the
+    module: a test's own writes stay in its transaction, which the live server does not
+    see)."""
+    with django_db_blocker.unblock():
+        program = models.Program.objects.create(
+            title_es=f"{MARK} programa", slug_es="zzstaff-programa", start_year=2020
+        )
+        project = models.Project.objects.create(
+            program=program,
+            title_es=f"{MARK} proyecto",
+            title_en=f"{MARK} project",
+            slug_es="zzstaff-proyecto",
+            start_year=2020,
+            end_year=2022,
+        )
+        for day, title in ((1, "Hito a borrar"), (2, "Otro hito")):
+            models.Milestone.objects.create(
+                project=project,
+                date=datetime.date(2021, 3, day),
+                title_es=f"{MARK} {title}",
+                title_en=f"{MARK} {title} (en)",
+            )
+    yield project
+    with django_db_blocker.unblock():
+        models.Project.objects.filter(pk=project.pk).delete()
+        models.Program.objects.filter(pk=program.pk).delete()
+
+
+def change_path(obj) -> str:
+    return url_in("es", f"admin:cooperation_{obj._meta.model_name}_change", object_id=obj.pk)
+
+
+def inline_prefix(page, pk: int) -> str:
+    """The form prefix of an inline row (``milestones-0``), found by the row's id."""
+    name = page.locator(f"input[name$='-id'][value='{pk}']").get_attribute("name")
+    return name.removesuffix("-id")
+
+
+def test_recovering_a_deleted_milestone_leaves_the_project_as_the_other_editor_left_it(
+    staff, project
+):
+    gone, sibling = project.milestones.order_by("date")
+    editor = staff("staff-editor")
+    editor.goto(change_path(project))
+    editor.locator(f"#id_{inline_prefix(editor, gone.pk)}-DELETE").check()
+    editor.locator("input[name=_save]").click()
+    expect(editor.locator(".messagelist .success")).to_be_visible()
+
+    other = staff("staff-publisher")
+    other.goto(change_path(project))
+    other.fill("#id_end_year", "2024")
+    other.fill("#id_title_en", f"{MARK} project, renamed")
+    other.locator("input[name=_save]").click()
+    expect(other.locator(".messagelist .success")).to_be_visible()
+
+    editor.goto(url_in("es", "admin:cooperation_milestone_changelist"))
+    editor.get_by_role("link", name="Recuperar hitos eliminados").click()
+    editor.locator("tr", has_text=f"{MARK} Hito a borrar").locator("a").first.click()
+    editor.locator("input[name=_save]").click()
+
+    success = editor.locator(".messagelist .success")
+    expect(success).to_contain_text("Se recuperó")
+    expect(success).to_contain_text("Hito a borrar")
+    expect(editor.locator("#id_end_year")).to_have_value("2024")
+    project.refresh_from_db()
+    assert (project.end_year, project.title_en) == (2024, f"{MARK} project, renamed")
+    assert set(project.milestones.values_list("title_es", flat=True)) == {
+        gone.title_es,
+        sibling.title_es,
+    }
+    editor.goto(url_in("es", "admin:cooperation_project_history", object_id=project.pk))
+    expect(editor.locator("#change-history tbody tr").first).to_contain_text("Hito a borrar")
