@@ -17,6 +17,7 @@ from django.contrib.admin.utils import quote
 from django.db import transaction
 from django.db.models import ImageField, ProtectedError, URLField
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.formats import localize
@@ -216,10 +217,23 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
         )
 
 
+class EntryRowFormSet(BaseInlineFormSet):
+    """The rows of an entry, which know their entry even before it is saved: a new program
+    or project is saved together with its participations, milestones and documents (each
+    row's own checks see that it belongs to one entry; the entry is saved first)."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if self.instance.pk is None:
+            setattr(form.instance, self.fk.name, self.instance)
+        return form
+
+
 class ContentInlineMixin:
     """An inline whose rows carry their version too."""
 
     form = ContentAdminForm
+    formset = EntryRowFormSet
     formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
     def get_exclude(self, request, obj=None):

@@ -12,6 +12,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import override_settings
 from playwright.sync_api import expect
 
 from cooperation import models
@@ -27,7 +28,9 @@ MARK = "Zzstaff"  # in the titles of what the tests make, to delete it afterward
 
 
 @pytest.fixture(scope="module")
-def accounts(seeded_database, django_db_blocker):
+def accounts(seeded_database, django_db_blocker, tmp_path_factory):
+    uploads = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    uploads.enable()
     with django_db_blocker.unblock():
         users = []
         for username, group in ACCOUNTS.items():
@@ -42,6 +45,7 @@ def accounts(seeded_database, django_db_blocker):
         models.Program.objects.filter(title_es__startswith=MARK).delete()
         for user in users:
             user.delete()
+    uploads.disable()
 
 
 @pytest.fixture
@@ -92,7 +96,7 @@ def project(accounts, django_db_blocker):
             )
     yield project
     with django_db_blocker.unblock():
-        models.Project.objects.filter(pk=project.pk).delete()
+        models.Project.objects.filter(program=program).delete()
         models.Program.objects.filter(pk=program.pk).delete()
 
 
@@ -140,3 +144,36 @@ def test_recovering_a_deleted_milestone_leaves_the_project_as_the_other_editor_l
     }
     editor.goto(url_in("es", "admin:cooperation_project_history", object_id=project.pk))
     expect(editor.locator("#change-history tbody tr").first).to_contain_text("Hito a borrar")
+
+
+def choose(page, select_id: str, typed: str, option: str):
+    """Pick ``option`` in the admin's autocomplete (select2) for the select ``select_id``."""
+    page.locator(f"#{select_id} + .select2").click()
+    page.locator(".select2-search__field").fill(typed)
+    page.locator(".select2-results__option", has_text=option).first.click()
+
+
+def test_a_new_project_is_saved_with_a_partner_a_milestone_and_a_pdf_in_one_save(staff, project):
+    editor = staff("staff-editor")
+    editor.goto(url_in("es", "admin:cooperation_project_add"))
+    choose(editor, "id_program", MARK, f"{MARK} programa")
+    editor.fill("#id_title_es", f"{MARK} proyecto en un solo paso")
+    editor.locator("#participations-group .add-row a").click()
+    choose(editor, "id_participations-0-partner", "Tur", "Turín")
+    editor.select_option("#id_participations-0-role", "partner")
+    editor.locator("#milestones-group .add-row a").click()
+    editor.fill("#id_milestones-0-date", "01/05/2024")
+    editor.fill("#id_milestones-0-title_es", f"{MARK} firma")
+    editor.locator("#documents-group .add-row a").click()
+    editor.fill("#id_documents-0-title_es", f"{MARK} informe")
+    editor.set_input_files(
+        "#id_documents-0-file",
+        {"name": "informe.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7\n%..."},
+    )
+    editor.locator("input[name=_save]").click()
+
+    expect(editor.locator(".messagelist .success")).to_be_visible()
+    created = models.Project.objects.get(title_es=f"{MARK} proyecto en un solo paso")
+    assert created.participations.get().partner.name_es == "Turín"
+    assert created.milestones.get().title_es == f"{MARK} firma"
+    assert created.documents.get().file.name.endswith(".pdf")
