@@ -36,6 +36,7 @@ from cooperation import models, services
 from cooperation.validators import NOT_AN_IMAGE
 
 from .forms import ContentAdminForm
+from .rows import without_vanished_rows
 from .translation_status import TRANSLATION_LANGUAGE, english_missing
 
 
@@ -96,6 +97,16 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
                 gettext("English is missing for: %(fields)s.") % {"fields": ", ".join(labels)},
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if "data" in kwargs and obj is not None and obj.pk is not None:
+            kwargs["data"], kwargs["files"], notes = without_vanished_rows(
+                kwargs["data"], kwargs["files"], prefix, inline.model
+            )
+            for note in notes:
+                messages.warning(request, note)
+        return kwargs
 
     # Saving without overwriting anyone.
 

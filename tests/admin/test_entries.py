@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from cooperation import models
+from cooperation import models, services
 from tests import factories
 from tests.admin.helpers import (
     add_url,
@@ -159,3 +159,51 @@ def test_a_new_entry_refused_for_another_error_keeps_its_rows_without_a_link_err
     for inline in response.context["inline_admin_formsets"]:
         assert not any(inline.formset.errors), inline.formset.errors
         assert not inline.formset.non_form_errors()
+
+
+def row_prefix(data: dict, pk: int) -> str:
+    """The prefix of an inline row in a loaded form (``milestones-0``), found by its id."""
+    return next(k for k, v in data.items() if k.endswith("-id") and v == [str(pk)])[:-3]
+
+
+def test_a_row_deleted_by_someone_else_while_editing_is_said_and_the_rest_saved(client, editor):
+    project = factories.ProjectFactory(title_es="Antes")
+    gone = factories.MilestoneFactory(project=project, title_es="Hito ajeno")
+    kept = factories.MilestoneFactory(project=project, title_es="Hito propio")
+    client.force_login(editor)
+    data = load_form(client, project)
+    data["title_es"] = ["Después"]
+    data[f"{row_prefix(data, gone.pk)}-title_en"] = ["My typed title"]
+    data[f"{row_prefix(data, kept.pk)}-title_es"] = ["Hito propio, corregido"]
+    # Someone else deletes the first milestone from its own page meanwhile.
+    services.history_record_before_deletion(objs=[gone], user=editor)
+    gone.delete()
+
+    response = client.post(change_url(project), data, follow=True)
+
+    assert response.redirect_chain, errors_of(response)
+    project.refresh_from_db()
+    kept.refresh_from_db()
+    assert project.title_es == "Después"
+    assert kept.title_es == "Hito propio, corregido"
+    notes = [str(m) for m in response.context["messages"]]
+    note = next(n for n in notes if "Hito ajeno" in n)
+    assert "My typed title" in note
+    assert "borró" in note
+
+
+def test_a_row_deleted_by_someone_else_with_another_error_is_not_a_dead_end(client, editor):
+    project = factories.ProjectFactory(start_year=2020)
+    gone = factories.MilestoneFactory(project=project)
+    client.force_login(editor)
+    data = load_form(client, project)
+    data["end_year"] = ["2010"]  # refused: before the start
+    gone.delete()
+
+    response = client.post(change_url(project), data)
+
+    assert response.status_code == 200
+    assert "end_year" in response.context["adminform"].form.errors
+    again = form_data(response, models.Project)
+    again["end_year"] = ["2024"]
+    assert client.post(change_url(project), again).status_code == 302

@@ -41,8 +41,6 @@ def accounts(seeded_database, django_db_blocker, tmp_path_factory):
             users.append(user)
     yield
     with django_db_blocker.unblock():
-        models.Project.objects.filter(title_es__startswith=MARK).delete()
-        models.Program.objects.filter(title_es__startswith=MARK).delete()
         for user in users:
             user.delete()
     uploads.disable()
@@ -70,20 +68,17 @@ def staff(browser, live_server_url, accounts):
         context.close()
 
 
-@pytest.fixture(scope="module")
-def project(accounts, django_db_blocker):
-    """A draft project of the module's own, with two milestones, committed (a fixture of the
-    module: a test's own writes stay in its transaction, which the live server does not
-    see)."""
+def make_project(django_db_blocker, key: str):
+    """A draft project of the module's own, with two milestones, committed."""
     with django_db_blocker.unblock():
-        program = models.Program.objects.create(
-            title_es=f"{MARK} programa", slug_es="zzstaff-programa", start_year=2020
+        program, _created = models.Program.objects.get_or_create(
+            slug_es="zzstaff-programa", defaults={"title_es": f"{MARK} programa"}
         )
         project = models.Project.objects.create(
             program=program,
-            title_es=f"{MARK} proyecto",
-            title_en=f"{MARK} project",
-            slug_es="zzstaff-proyecto",
+            title_es=f"{MARK} proyecto {key}",
+            title_en=f"{MARK} project {key}",
+            slug_es=f"zzstaff-proyecto-{key}",
             start_year=2020,
             end_year=2022,
         )
@@ -91,13 +86,30 @@ def project(accounts, django_db_blocker):
             models.Milestone.objects.create(
                 project=project,
                 date=datetime.date(2021, 3, day),
-                title_es=f"{MARK} {title}",
-                title_en=f"{MARK} {title} (en)",
+                title_es=f"{MARK} {title} {key}",
+                title_en=f"{MARK} {title} {key} (en)",
             )
-    yield project
+    return project
+
+
+@pytest.fixture(scope="module")
+def programs(accounts, django_db_blocker):
+    """Deletes the module's programs and projects afterwards. (The module's fixtures commit:
+    a test's own writes stay in its transaction, which the live server does not see.)"""
+    yield
     with django_db_blocker.unblock():
-        models.Project.objects.filter(program=program).delete()
-        models.Program.objects.filter(pk=program.pk).delete()
+        models.Project.objects.filter(title_es__startswith=MARK).delete()
+        models.Program.objects.filter(title_es__startswith=MARK).delete()
+
+
+@pytest.fixture(scope="module")
+def project(programs, django_db_blocker):
+    return make_project(django_db_blocker, "a")
+
+
+@pytest.fixture(scope="module")
+def second_project(programs, django_db_blocker):
+    return make_project(django_db_blocker, "b")
 
 
 def change_path(obj) -> str:
@@ -129,12 +141,12 @@ def test_recovering_a_deleted_milestone_leaves_the_project_as_the_other_editor_l
 
     editor.goto(url_in("es", "admin:cooperation_milestone_changelist"))
     editor.get_by_role("link", name="Recuperar hitos eliminados").click()
-    editor.locator("tr", has_text=f"{MARK} Hito a borrar").locator("a").first.click()
+    editor.locator("tr", has_text=gone.title_es).locator("a").first.click()
     editor.locator("input[name=_save]").click()
 
     success = editor.locator(".messagelist .success")
     expect(success).to_contain_text("Se recuperó")
-    expect(success).to_contain_text("Hito a borrar")
+    expect(success).to_contain_text(gone.title_es)
     expect(editor.locator("#id_end_year")).to_have_value("2024")
     project.refresh_from_db()
     assert (project.end_year, project.title_en) == (2024, f"{MARK} project, renamed")
@@ -177,3 +189,28 @@ def test_a_new_project_is_saved_with_a_partner_a_milestone_and_a_pdf_in_one_save
     assert created.participations.get().partner.name_es == "Turín"
     assert created.milestones.get().title_es == f"{MARK} firma"
     assert created.documents.get().file.name.endswith(".pdf")
+
+
+def test_a_milestone_deleted_by_someone_else_while_editing_is_said_and_the_rest_saved(
+    staff, second_project
+):
+    gone, kept = second_project.milestones.order_by("date")
+    editor = staff("staff-editor")
+    editor.goto(change_path(second_project))
+    editor.fill("#id_title_en", f"{MARK} project b, renamed")
+    editor.fill(f"#id_{inline_prefix(editor, kept.pk)}-title_en", "Kept, edited")
+
+    other = staff("staff-publisher")
+    other.goto(url_in("es", "admin:cooperation_milestone_delete", object_id=gone.pk))
+    other.locator("#content form [type=submit]").click()
+    expect(other.locator(".messagelist .success")).to_be_visible()
+
+    editor.locator("input[name=_save]").click()
+
+    expect(editor.locator(".messagelist .success")).to_be_visible()
+    warning = editor.locator(".messagelist .warning", has_text="borró")
+    expect(warning).to_contain_text(gone.title_es)
+    expect(editor.locator(".errornote")).to_have_count(0)
+    second_project.refresh_from_db()
+    assert second_project.title_en == f"{MARK} project b, renamed"
+    assert second_project.milestones.get().title_en == "Kept, edited"
