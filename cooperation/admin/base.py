@@ -287,6 +287,12 @@ class PublishableAdmin(ContentAdmin):
         services.publication_keep(obj=obj, user=request.user)
         super().save_model(request, obj, form, change)
 
+    def view_on_site(self, obj):
+        """ "View on site": the public page, or the preview of one the public cannot see yet
+        (a draft, or an entry under a draft)."""
+        url = obj.get_absolute_url()
+        return url if obj.is_public else f"{url}?preview=1"
+
     @admin.display(description=_("public pages"))
     def public_pages(self, obj):
         if obj is None or obj.pk is None:

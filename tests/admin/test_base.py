@@ -4,6 +4,7 @@ edits, upload checks, review."""
 
 import datetime
 
+import lxml.html
 import pytest
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
@@ -228,6 +229,24 @@ def test_draft_links_open_the_preview(client, superuser):
     content = client.get(change_url(hidden)).content.decode()
     assert 'href="/es/proyectos/oculto/?preview=1"' in content
     assert client.get("/es/proyectos/oculto/?preview=1").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [factories.ProgramFactory, factories.ProjectFactory, factories.PartnerFactory],
+)
+def test_view_on_site_opens_the_preview_of_a_draft_and_the_page_of_a_public_entry(
+    client, editor, factory
+):
+    draft, public = factory(publication=DRAFT), factory(publication=PUBLISHED)
+    client.force_login(editor)
+    for obj, expected in ((draft, "?preview=1"), (public, "")):
+        page = lxml.html.fromstring(client.get(change_url(obj)).content)
+        link = page.xpath("//a[@class='viewsitelink']/@href")[0]
+        assert link == public_url(obj) + expected
+        response = client.get(link, follow=True)
+        assert response.status_code == 200
+        assert ("preview-notice" in response.content.decode()) == (obj is draft)
 
 
 @pytest.mark.parametrize(

@@ -214,3 +214,11 @@ def test_a_milestone_deleted_by_someone_else_while_editing_is_said_and_the_rest_
     second_project.refresh_from_db()
     assert second_project.title_en == f"{MARK} project b, renamed"
     assert second_project.milestones.get().title_en == "Kept, edited"
+
+
+def test_view_on_site_of_a_draft_opens_its_preview(staff, project):
+    editor = staff("staff-editor")
+    editor.goto(change_path(project))
+    editor.get_by_role("link", name="Ver en el sitio").click()
+    expect(editor.locator(".preview-notice")).to_be_visible()
+    expect(editor.locator("h1")).to_contain_text(project.title_es)
