@@ -328,7 +328,7 @@ def test_recovering_a_deleted_row_restores_that_row_only(editor):
 
 @pytest.mark.django_db
 def test_recovering_a_row_whose_entry_was_deleted_says_to_recover_the_entry_first(editor):
-    project = factories.ProjectFactory(title_es="Proyecto borrado")
+    project = factories.ProjectFactory(title_es="Proyecto borrado", title_en="Proyecto borrado")
     milestone = factories.MilestoneFactory(project=project)
     services.history_ensure_started(obj=project)
     deleted = deleted_with_its_entry_saved(project, milestone)

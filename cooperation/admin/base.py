@@ -113,6 +113,8 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             services.version_claim(obj=obj, expected=form.cleaned_data["version"])
+            if form.merge_note:
+                messages.info(request, form.merge_note)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -123,6 +125,8 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
             services.version_claim(
                 obj=inline_form.instance, expected=inline_form.cleaned_data["version"]
             )
+            if inline_form.merge_note:
+                messages.info(request, f"{inline_form.instance}: {inline_form.merge_note}")
         super().save_formset(request, form, formset, change)
 
     # Deleting, so that it can be recovered.
