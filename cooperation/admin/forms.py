@@ -6,8 +6,12 @@ into it, or, when both changed a same field, refuses to save and shows both valu
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .conflicts import reconcile
+
+# Django's own Spanish says "menos de 250" for "at most 250": one less than allowed.
+TOO_LONG = _("At most %(limit_value)d characters, please (this has %(show_value)d).")
 
 
 class ContentAdminForm(forms.ModelForm):
@@ -18,6 +22,9 @@ class ContentAdminForm(forms.ModelForm):
         # ``version`` is not editable on the model, so the ModelForm gives it no initial value.
         self.fields["version"].initial = self.instance.version
         self.merge_note = ""  # Said to the editor when their changes were merged.
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length:
+                say_the_limit(field)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -28,3 +35,12 @@ class ContentAdminForm(forms.ModelForm):
         if loaded is not None:
             reconcile(self)
         return cleaned_data
+
+
+def say_the_limit(field: forms.CharField) -> None:
+    """State a text's limit beside it, and let the server say when it is passed: the
+    browser's own ``maxlength`` cuts a pasted text short without a word."""
+    field.widget.attrs.pop("maxlength", None)
+    field.error_messages["max_length"] = TOO_LONG
+    limit = _("Up to %(limit)d characters.") % {"limit": field.max_length}
+    field.help_text = f"{field.help_text} {limit}" if field.help_text else limit

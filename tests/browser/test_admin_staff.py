@@ -222,3 +222,17 @@ def test_view_on_site_of_a_draft_opens_its_preview(staff, project):
     editor.get_by_role("link", name="Ver en el sitio").click()
     expect(editor.locator(".preview-notice")).to_be_visible()
     expect(editor.locator("h1")).to_contain_text(project.title_es)
+
+
+def test_a_long_title_is_not_cut_short_and_the_limit_is_said(staff, project):
+    editor = staff("staff-editor")
+    editor.goto(change_path(project))
+    expect(editor.locator("#id_title_en_helptext")).to_contain_text("Hasta 250 caracteres.")
+    editor.fill("#id_title_en", "x" * 260)
+    expect(editor.locator("#id_title_en")).to_have_value("x" * 260)  # not cut by the browser
+    editor.locator("input[name=_save]").click()
+
+    expect(editor.locator(".errorlist").first).to_contain_text(
+        "Como máximo 250 caracteres, por favor (este tiene 260)."
+    )
+    expect(editor.locator("#id_title_en")).to_have_value("x" * 260)
