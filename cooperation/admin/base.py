@@ -314,9 +314,24 @@ class PublishableAdmin(ContentAdmin):
             html = format_html("{} ({})", html, gettext("preview of a draft"))
         return html
 
-    @admin.display(description=_("needs review"), boolean=True)
-    def needs_review(self, obj):
-        return obj.needs_review()
+    @admin.display(description=_("public pages"))
+    def public_links(self, obj):
+        """The list's short form of ``public_pages``: one link per language, by its code."""
+        public = obj.is_public
+        links = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                url = obj.get_absolute_url()
+            links.append((url if public else f"{url}?preview=1", code, code.upper()))
+        html = format_html_join(
+            " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
+        )
+        return html if public else format_html("{} ({})", html, gettext("preview"))
+
+    @admin.display(description=_("review"), ordering="reviewed_at")
+    def review_state(self, obj):
+        # Words, not a tick: a green tick read as "all is well" where review was needed.
+        return gettext("Due") if obj.needs_review() else gettext("Up to date")
 
     @admin.action(description=_("Publish the selected entries"), permissions=["publish"])
     def publish_selected(self, request, queryset):

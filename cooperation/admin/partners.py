@@ -43,14 +43,13 @@ class PartnerAdmin(PublishableAdmin):
     ]
     list_display = [
         "name_es",
-        "name_en",
         "kind",
         "country_es",
         "city_es",
         "publication",
         "english_complete",
-        "needs_review",
-        "public_pages",
+        "review_state",
+        "public_links",
     ]
     list_filter = ["publication", EnglishTranslationFilter, NeedsReviewFilter, "kind"]
     search_fields = [
@@ -91,8 +90,8 @@ class NetworkAdmin(PublishableAdmin):
         "member_since",
         "publication",
         "english_complete",
-        "needs_review",
-        "public_pages",
+        "review_state",
+        "public_links",
     ]
     list_filter = ["publication", EnglishTranslationFilter, NeedsReviewFilter]
     list_select_related = ["organization"]

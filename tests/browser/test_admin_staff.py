@@ -236,3 +236,23 @@ def test_a_long_title_is_not_cut_short_and_the_limit_is_said(staff, project):
         "Como máximo 250 caracteres, por favor (este tiene 260)."
     )
     expect(editor.locator("#id_title_en")).to_have_value("x" * 260)
+
+
+LAPTOP = {"width": 1366, "height": 768}
+
+
+@pytest.mark.parametrize("model", ["program", "project", "partner", "network"])
+def test_the_lists_fit_a_1366_pixel_screen(staff, model):
+    page = staff("staff-publisher", viewport=LAPTOP)
+    page.goto(url_in("es", f"admin:cooperation_{model}_changelist"))
+    table = page.locator("#result_list").bounding_box()
+    assert table["x"] + table["width"] <= LAPTOP["width"], table
+    assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
+
+
+def test_the_review_column_says_which_entries_need_review(staff):
+    page = staff("staff-editor", viewport=LAPTOP)
+    page.goto(url_in("es", "admin:cooperation_project_changelist") + "?review=needed")
+    cells = page.locator("#result_list td.field-review_state")
+    expect(cells.first).to_have_text("Pendiente")
+    expect(page.locator("#result_list td.field-review_state img")).to_have_count(0)
