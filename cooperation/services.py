@@ -91,12 +91,33 @@ def _entries_set_publication(
         if obj.publication == publication:
             return False
         obj.publication = publication
+        review_request_settle(obj=obj)
         return True
 
     return _entries_change(entries=entries, user=user, field="publication", change=change)
 
 
 # Review ----------------------------------------------------------------------------------
+
+
+def entries_request_review(*, entries: db_models.QuerySet, user: User) -> int:
+    """Say the selected drafts are ready for a publisher to review and publish; the number
+    newly marked (a published entry, or one already marked, is left as it is)."""
+    now = timezone.now()
+
+    def change(obj):
+        if obj.publication == models.PublicationStatus.PUBLISHED or obj.review_requested_at:
+            return False
+        obj.review_requested_at, obj.review_requested_by = now, user
+        return True
+
+    return _entries_change(entries=entries, user=user, field="review_requested_at", change=change)
+
+
+def review_request_settle(*, obj: models.Publishable) -> None:
+    """Publishing an entry answers its request for review."""
+    if obj.publication == models.PublicationStatus.PUBLISHED:
+        obj.review_requested_at = obj.review_requested_by = None
 
 
 def entries_mark_reviewed(

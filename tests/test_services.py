@@ -375,3 +375,27 @@ def test_restoring_an_entry_brings_back_its_rows_as_they_were_and_keeps_the_remo
     assert not models.Milestone.objects.filter(pk=added.pk).exists()
     # The row removed by the restore can itself be recovered.
     assert Version.objects.get_deleted(models.Milestone).filter(object_id=str(added.pk)).exists()
+
+
+# The publishing workflow ---------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_entries_request_review_marks_the_drafts_and_publishing_answers_it(editor, publisher):
+    draft = factories.ProjectFactory(publication=DRAFT)
+    public = factories.ProjectFactory(publication=PUBLISHED)
+
+    assert services.entries_request_review(entries=models.Project.objects.all(), user=editor) == 1
+    assert services.entries_request_review(entries=models.Project.objects.all(), user=editor) == 0
+
+    draft.refresh_from_db()
+    assert draft.review_requested_by == editor and draft.awaits_publication
+    assert draft.version == 2
+    assert list(models.Project.objects.filter(models.awaiting_publication_q())) == [draft]
+    public.refresh_from_db()
+    assert public.review_requested_at is None
+
+    services.entries_publish(entries=models.Project.objects.filter(pk=draft.pk), user=publisher)
+    draft.refresh_from_db()
+    assert (draft.review_requested_at, draft.review_requested_by) == (None, None)
+    assert not models.Project.objects.filter(models.awaiting_publication_q()).exists()

@@ -259,20 +259,23 @@ class ContentInlineMixin:
         return [*super().get_fields(request, obj), "version"]
 
 
-PUBLICATION_FIELDSET = (_("Publication"), {"fields": ["publication", "publish_at"]})
+PUBLICATION_FIELDSET = (
+    _("Publication"),
+    {"fields": ["publication", "publish_at", "review_request"]},
+)
 REVIEW_FIELDSET = (_("Review"), {"fields": ["reviewed_at"]})
 
 
 class PublishableAdmin(ContentAdmin):
     """Draft or published: only users with the publish permission may change which."""
 
-    actions = ["publish_selected", "unpublish_selected", "mark_reviewed"]
+    actions = ["request_review", "publish_selected", "unpublish_selected", "mark_reviewed"]
 
     def has_publish_permission(self, request) -> bool:
         return services.user_may_publish(user=request.user, model=self.model)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = [*super().get_readonly_fields(request, obj), "public_pages"]
+        readonly = [*super().get_readonly_fields(request, obj), "public_pages", "review_request"]
         if not self.has_publish_permission(request):
             readonly += services.PUBLICATION_FIELDS
         return readonly
@@ -289,7 +292,34 @@ class PublishableAdmin(ContentAdmin):
 
     def save_model(self, request, obj, form, change):
         services.publication_keep(obj=obj, user=request.user)
+        services.review_request_settle(obj=obj)
         super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("ready for review"))
+    def review_request(self, obj):
+        if obj is None or obj.review_requested_at is None:
+            return "—"
+        who = obj.review_requested_by
+        return gettext("Since %(when)s, said by %(who)s.") % {
+            "when": localize(template_localtime(obj.review_requested_at)),
+            "who": (who.get_full_name() or who.get_username()) if who else gettext("someone"),
+        }
+
+    @admin.action(description=_("Mark as ready for review"), permissions=["change"])
+    def request_review(self, request, queryset):
+        count = services.entries_request_review(entries=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d entry marked as ready for review: publishers will find it under "
+                "“Waiting for publication”.",
+                "%(count)d entries marked as ready for review: publishers will find them "
+                "under “Waiting for publication”.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def view_on_site(self, obj):
         """ "View on site": the public page, or the preview of one the public cannot see yet

@@ -14,7 +14,13 @@ from .base import (
     ContentInlineMixin,
     PublishableAdmin,
 )
-from .filters import EnglishTranslationFilter, NeedsReviewFilter, PartnerKindFilter, YearFilter
+from .filters import (
+    AwaitingPublicationFilter,
+    EnglishTranslationFilter,
+    NeedsReviewFilter,
+    PartnerKindFilter,
+    YearFilter,
+)
 
 
 class ParticipationInline(ContentInlineMixin, TranslationTabularInline):
@@ -37,6 +43,7 @@ class DocumentInline(ContentInlineMixin, TranslationStackedInline):
 
 
 ENTRY_FILTERS = [
+    AwaitingPublicationFilter,
     "publication",
     EnglishTranslationFilter,
     NeedsReviewFilter,
@@ -53,6 +60,8 @@ def entry_fieldsets(*relations: str) -> list:
     # Translated fields are named once: modeltranslation puts each language's column there.
     return [
         (None, {"fields": ["title", "slug", "summary", "body", "version"]}),
+        # Right after the main fields: whether it is public, and whether it waits for that.
+        PUBLICATION_FIELDSET,
         (
             _("Classification"),
             {
@@ -67,7 +76,6 @@ def entry_fieldsets(*relations: str) -> list:
             },
         ),
         (_("Image"), {"fields": ["image", "image_alt"]}),
-        PUBLICATION_FIELDSET,
         REVIEW_FIELDSET,
     ]
 
@@ -97,7 +105,7 @@ class EntryAdmin(PublishableAdmin):
 @admin.register(models.Program)
 class ProgramAdmin(EntryAdmin):
     fieldsets = entry_fieldsets("parent", "network")
-    list_filter = [*ENTRY_FILTERS[:3], "network", *ENTRY_FILTERS[3:]]
+    list_filter = [*ENTRY_FILTERS[:4], "network", *ENTRY_FILTERS[4:]]
     autocomplete_fields = ["parent", "network"]
 
 
@@ -105,7 +113,7 @@ class ProgramAdmin(EntryAdmin):
 class ProjectAdmin(EntryAdmin):
     fieldsets = entry_fieldsets("program")
     list_display = ["title_es", "program_title", *EntryAdmin.list_display[1:]]
-    list_filter = [*ENTRY_FILTERS[:3], "program", "program__network", *ENTRY_FILTERS[3:]]
+    list_filter = [*ENTRY_FILTERS[:4], "program", "program__network", *ENTRY_FILTERS[4:]]
     list_select_related = ["program"]
     autocomplete_fields = ["program"]
 

@@ -16,6 +16,7 @@ from reversion.models import Version
 
 from cooperation import models, services
 from cooperation.admin import entries, filters, translation_status
+from cooperation.admin.base import PUBLICATION_FIELDSET
 from tests import factories
 from tests.admin.helpers import (
     DRAFT,
@@ -569,3 +570,63 @@ def test_editor_marks_entries_as_reviewed_today(client, editor, model, factory):
         assert entry.reviewed_at == timezone.localdate()
         assert entry.version == 2
     assert LogEntry.objects.filter(user=editor).count() == 2
+
+
+# The publishing workflow ---------------------------------------------------------------
+
+
+def test_publication_comes_right_after_the_main_fields(client, editor):
+    client.force_login(editor)
+    for obj in (factories.ProjectFactory(), factories.PartnerFactory()):
+        names = [name for name, _options in admin.site._registry[type(obj)].get_fieldsets(None)]
+        assert names[1] == PUBLICATION_FIELDSET[0], names
+        content = client.get(change_url(obj)).content.decode()
+        assert content.index("<h2") < content.index("Publicación") < content.index("Revisión")
+
+
+def waiting_panel(client) -> str:
+    """The text of the admin index's "Waiting for publication" panel."""
+    page = lxml.html.fromstring(client.get(admin_url("index")).content.decode())
+    return page.xpath("//div[@id='awaiting-publication-module']")[0].text_content()
+
+
+def test_an_editor_says_a_draft_is_ready_and_publishers_find_it_waiting(client, editor, publisher):
+    draft = factories.ProjectFactory(publication=DRAFT, title_es="Listo para revisar")
+    factories.ProjectFactory(publication=DRAFT, title_es="Todavía no")
+    client.force_login(editor)
+    response = client.post(
+        changelist_url(models.Project),
+        {"action": "request_review", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    assert "se marcó como lista para revisar" in response.content.decode()
+    assert "awaiting-publication-module" not in client.get(admin_url("index")).content.decode()
+    content = client.get(change_url(draft)).content.decode()
+    assert "Edith Ramos" in content  # who said it is ready, in the Publication fieldset
+
+    client.force_login(publisher)
+    index = waiting_panel(client)
+    assert "Esperando publicación" in index
+    assert "Listo para revisar" in index and "Todavía no" not in index
+    waiting = client.get(changelist_url(models.Project), {"workflow": "waiting"})
+    assert list(waiting.context["cl"].result_list) == [draft]
+
+    client.post(
+        changelist_url(models.Project),
+        {"action": "publish_selected", "_selected_action": [draft.pk]},
+    )
+    index = waiting_panel(client)
+    assert "Listo para revisar" not in index
+    assert "No hay nada esperándote." in index
+
+
+def test_an_editor_deletes_a_milestone_added_by_mistake(client, editor):
+    project = factories.ProjectFactory()
+    mistake = factories.MilestoneFactory(project=project, title_es="Por error")
+    client.force_login(editor)
+    data = load_form(client, project)
+    row = next(k for k, v in data.items() if k.endswith("-id") and v == [str(mistake.pk)])
+    data[row.replace("-id", "-DELETE")] = ["on"]
+    assert client.post(change_url(project), data).status_code == 302
+    assert not project.milestones.exists()
+    assert Version.objects.get_deleted(models.Milestone).filter(object_id=str(mistake.pk))

@@ -256,3 +256,22 @@ def test_the_review_column_says_which_entries_need_review(staff):
     cells = page.locator("#result_list td.field-review_state")
     expect(cells.first).to_have_text("Pendiente")
     expect(page.locator("#result_list td.field-review_state img")).to_have_count(0)
+
+
+def test_an_editor_says_a_draft_is_ready_and_the_publisher_finds_it_waiting(staff, second_project):
+    editor = staff("staff-editor")
+    editor.goto(url_in("es", "admin:cooperation_project_changelist") + f"?q={MARK}")
+    editor.locator(f"input[name=_selected_action][value='{second_project.pk}']").check()
+    editor.select_option("select[name=action]", "request_review")
+    editor.locator("button[name=index]").click()
+    expect(editor.locator(".messagelist .success")).to_contain_text("lista para revisar")
+    editor.goto(change_path(second_project))
+    fieldsets = editor.locator("fieldset h2").all_inner_texts()
+    assert fieldsets.index("Publicación") < fieldsets.index("Imagen"), fieldsets
+
+    publisher = staff("staff-publisher")
+    panel = publisher.locator("#awaiting-publication-module")
+    expect(panel).to_contain_text("Esperando publicación")
+    panel.get_by_role("link", name=second_project.title_es).click()
+    expect(publisher.locator("#id_publication")).to_have_value("draft")
+    expect(publisher.locator(".field-review_request")).to_contain_text("staff-editor")
