@@ -6,6 +6,7 @@ into it, or, when both changed a same field, refuses to save and shows both valu
 """
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .conflicts import reconcile
@@ -26,8 +27,21 @@ class ContentAdminForm(forms.ModelForm):
             if isinstance(field, forms.CharField) and field.max_length:
                 say_the_limit(field)
 
+    @cached_property
+    def changed_data(self):
+        # A browser sends a text's line breaks as \r\n: not a change (nor a line in the
+        # history) when that is all that differs.
+        return [
+            name
+            for name in super().changed_data
+            if not _same_text(self[name].initial, self[name].data)
+        ]
+
     def clean(self):
         cleaned_data = super().clean()
+        for name, value in cleaned_data.items():
+            if isinstance(value, str) and "\r" in value:
+                cleaned_data[name] = _unix_lines(value)
         loaded = cleaned_data.get("version")
         # self.instance still holds the stored row here: the form's values are copied onto
         # it only after clean(), in _post_clean(). (A save that slips in between this check
@@ -44,3 +58,13 @@ def say_the_limit(field: forms.CharField) -> None:
     field.error_messages["max_length"] = TOO_LONG
     limit = _("Up to %(limit)d characters.") % {"limit": field.max_length}
     field.help_text = f"{field.help_text} {limit}" if field.help_text else limit
+
+
+def _unix_lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _same_text(initial, data) -> bool:
+    if not isinstance(data, str):
+        return False
+    return _unix_lines(initial if isinstance(initial, str) else "") == _unix_lines(data)

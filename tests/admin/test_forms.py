@@ -2,6 +2,7 @@
 
 import lxml.html
 import pytest
+from django.contrib.admin.models import LogEntry
 
 from cooperation import models
 from tests import factories
@@ -46,3 +47,23 @@ def test_a_text_over_its_limit_is_refused_with_the_limit_said_rightly(client, ed
     assert errors == ["Como máximo 250 caracteres, por favor (este tiene 251)."]
     data["title_es"] = ["a" * 250]
     assert client.post(change_url(project), data).status_code == 302
+
+
+def test_line_endings_sent_by_a_browser_are_no_change(client, editor):
+    project = factories.ProjectFactory(body_es="Primer párrafo.\n\nSegundo párrafo.")
+    client.force_login(editor)
+    data = load_form(client, project)
+    data["body_es"] = ["Primer párrafo.\r\n\r\nSegundo párrafo."]
+    data["title_en"] = ["A new title"]
+    assert client.post(change_url(project), data).status_code == 302
+
+    project.refresh_from_db()
+    assert project.body_es == "Primer párrafo.\n\nSegundo párrafo."
+    logged = LogEntry.objects.filter(object_id=str(project.pk)).latest("action_time")
+    assert logged.change_message == '[{"changed": {"fields": ["Title [en]"]}}]'  # no description
+
+    data = load_form(client, project)
+    data["body_es"] = ["Primer párrafo.\r\nCambiado."]
+    assert client.post(change_url(project), data).status_code == 302
+    project.refresh_from_db()
+    assert project.body_es == "Primer párrafo.\nCambiado."
