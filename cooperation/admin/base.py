@@ -35,6 +35,7 @@ from reversion.utils import mute_signals
 from cooperation import models, services
 from cooperation.validators import NOT_AN_IMAGE
 
+from .conflicts import last_change, stored_changes
 from .forms import ContentAdminForm
 from .rows import without_vanished_rows
 from .translation_status import TRANSLATION_LANGUAGE, english_missing
@@ -157,6 +158,8 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
         signals = mute_signals(*muted) if request.method == "GET" else nullcontext()
         moment = localize(template_localtime(version.revision.date_created))
         request.cooperation_restoring = version
+        if request.method == "GET":
+            self._say_what_a_restore_replaces(request, version, moment)
         try:
             with transaction.atomic(using=version.db), signals:
                 services.version_restore(version=version, user=request.user)
@@ -190,6 +193,27 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
         except _RenderedForm as rendered:
             return rendered.response
         return response
+
+    def _say_what_a_restore_replaces(self, request, version, moment: str) -> None:
+        """Before an entry goes back to an earlier version: what of the current one (and
+        whose change) saving would undo."""
+        if issubclass(self.model, models.AttachedToEntry):
+            return  # A row alone: nothing else is touched.
+        current = self.model._base_manager.filter(pk=version.object_id).first()
+        if current is None:
+            return  # Recovering a deleted entry: nothing newer to lose.
+        changed = [str(field.verbose_name) for field, _then in stored_changes(current, version)]
+        if not changed:
+            return
+        who, when = last_change(current)
+        messages.warning(
+            request,
+            gettext(
+                "Saving this form replaces the current version, saved by %(who)s on %(when)s, "
+                "with the one of %(moment)s: %(fields)s would go back to how they were then."
+            )
+            % {"who": who, "when": when, "moment": moment, "fields": ", ".join(changed)},
+        )
 
     def _restore_comment(self, version, moment: str) -> str:
         if issubclass(self.model, models.AttachedToEntry):

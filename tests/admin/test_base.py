@@ -363,6 +363,9 @@ def test_reverting_restores_the_earlier_title_and_inlines(client, superuser):
     assert data["title_es"] == ["Título original"]
     assert data["version"] == ["2"]  # the current version, not the restored one's
 
+    warning = [str(m) for m in revert_form.context["messages"]]
+    assert any("se reemplaza por la del" in m and "título [es]" in m for m in warning), warning
+
     assert client.post(revert_url, data).status_code == 302
 
     project.refresh_from_db()
