@@ -3,9 +3,12 @@ a same field is refused with both values shown."""
 
 import pytest
 from django.contrib.messages import get_messages
+from django.forms import modelform_factory
+from reversion import create_revision
 from reversion.models import Version
 
-from cooperation import models
+from cooperation import models, services
+from cooperation.admin.forms import ContentAdminForm
 from tests import factories
 from tests.admin.helpers import change_url, errors_of, form_data, load_form
 
@@ -95,3 +98,27 @@ def test_a_stale_form_whose_version_is_not_in_the_history_is_refused(two_editors
     response = second.post(change_url(program), form)
     assert response.status_code == 200
     assert response.context["adminform"].form.non_field_errors()
+
+
+def test_reconcile_merges_a_stale_form_into_the_stored_row():
+    program = factories.ProgramFactory(title_en="Before", summary_es="Resumen")
+    services.history_ensure_started(obj=program)
+    form_class = modelform_factory(
+        models.Program, form=ContentAdminForm, fields=["title_en", "summary_es"]
+    )
+    theirs = models.Program.objects.get(pk=program.pk)
+    theirs.title_en = "Theirs"
+    services.version_claim(obj=theirs, expected=1)
+    with create_revision():
+        theirs.save()
+
+    form = form_class(
+        data={"title_en": "Before", "summary_es": "Mío", "version": "1"},
+        instance=models.Program.objects.get(pk=program.pk),
+    )
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["version"] == 2
+    assert form.merge_note
+    saved = form.save()
+    assert (saved.title_en, saved.summary_es) == ("Theirs", "Mío")
