@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from reversion import add_to_revision, create_revision, is_active, set_comment, set_user
+from reversion.errors import RevertError
 from reversion.models import Version
 
 from . import models
@@ -90,12 +91,33 @@ def _entries_set_publication(
         if obj.publication == publication:
             return False
         obj.publication = publication
+        review_request_settle(obj=obj)
         return True
 
     return _entries_change(entries=entries, user=user, field="publication", change=change)
 
 
 # Review ----------------------------------------------------------------------------------
+
+
+def entries_request_review(*, entries: db_models.QuerySet, user: User) -> int:
+    """Say the selected drafts are ready for a publisher to review and publish; the number
+    newly marked (a published entry, or one already marked, is left as it is)."""
+    now = timezone.now()
+
+    def change(obj):
+        if obj.publication == models.PublicationStatus.PUBLISHED or obj.review_requested_at:
+            return False
+        obj.review_requested_at, obj.review_requested_by = now, user
+        return True
+
+    return _entries_change(entries=entries, user=user, field="review_requested_at", change=change)
+
+
+def review_request_settle(*, obj: models.Publishable) -> None:
+    """Publishing an entry answers its request for review."""
+    if obj.publication == models.PublicationStatus.PUBLISHED:
+        obj.review_requested_at = obj.review_requested_by = None
 
 
 def entries_mark_reviewed(
@@ -186,9 +208,16 @@ def history_record_before_deletion(*, objs: Iterable[db_models.Model], user: Use
     contextvars.Context().run(record)
 
 
-def version_restore(*, version: Version, user: User) -> None:
-    """Bring back the revision ``version`` belongs to: every object in it as it was then,
-    a deleted one recreated ("Recover deleted" and "History → restore" alike).
+def version_restore(*, version: Version, user: User) -> list[db_models.Model]:
+    """Bring back what ``version`` recorded ("Recover deleted" and "History → restore"), and
+    nothing else; the objects restored, the one asked for first.
+
+    - A row of an entry (a participation, milestone or document): that row alone, as it was
+      (a deleted one recreated). Its program or project and their other rows are left as
+      they are now; a row whose entry no longer exists is refused (recover the entry first).
+    - An entry (or any other content): the entry and its own rows as they were then. Its
+      rows added since are deleted (and recorded first, so that they can be recovered);
+      other entries saved in the same revision (a list action on several) are left alone.
 
     What is not taken from the old version: the version numbers (an old number would let a
     stale form through; an object deleted since comes back under a number above any it had)
@@ -196,14 +225,81 @@ def version_restore(*, version: Version, user: User) -> None:
     comes back as a draft). One transaction, the current rows locked while it runs.
     """
     with transaction.atomic(using=version.db):
+        if issubclass(version._model, models.AttachedToEntry):
+            _refuse_without_entry(version)
+            versions = [version]
+        else:
+            versions = [version, *_rows_recorded_with(version)]
         kept = [
             _kept_state(restored=restored, user=user)
-            for restored in version.revision.version_set.all()
+            for restored in versions
             if issubclass(restored._model, models.Versioned)
         ]
-        version.revision.revert(delete=True)
+        _delete_rows_added_since(version=version, restored=versions, user=user)
+        for restored in versions:
+            restored.revert()
         for model, pk, values in kept:
             model._base_manager.filter(pk=pk).update(**values)
+        return [restored._model._base_manager.get(pk=restored.object_id) for restored in versions]
+
+
+def _entry_link(model: type[db_models.Model]) -> str | None:
+    """The name of a row's foreign key to entries of ``model`` (``"project"``), if any."""
+    if issubclass(model, models.CooperationEntry):
+        return model._meta.model_name
+    return None
+
+
+def _rows_recorded_with(version: Version) -> list[Version]:
+    """The versions of the entry's own rows, recorded in the same revision as the entry."""
+    link = _entry_link(version._model)
+    if link is None:
+        return []
+    return [
+        other
+        for other in version.revision.version_set.all()
+        if issubclass(other._model, models.AttachedToEntry)
+        and str(other.field_dict.get(f"{link}_id")) == str(version.object_id)
+    ]
+
+
+def _delete_rows_added_since(*, version: Version, restored: list[Version], user: User) -> None:
+    """Delete the entry's rows that were not there then (recorded first, to be recoverable)."""
+    link = _entry_link(version._model)
+    if link is None:
+        return
+    then = {(other._model, str(other.object_id)) for other in restored}
+    added = [
+        row
+        for row_model in (models.Participation, models.Milestone, models.Document)
+        for row in row_model._base_manager.filter(**{f"{link}_id": version.object_id})
+        if (row_model, str(row.pk)) not in then
+    ]
+    if added:
+        history_record_before_deletion(objs=added, user=user)
+        for row in added:
+            row.delete()
+
+
+def _refuse_without_entry(version: Version) -> None:
+    """A row cannot come back without the program or project it belongs to."""
+    for name in ("program", "project"):
+        entry_model = version._model._meta.get_field(name).related_model
+        pk = version.field_dict.get(f"{name}_id")
+        if pk is None or entry_model._base_manager.filter(pk=pk).exists():
+            continue
+        gone = Version.objects.get_deleted(entry_model).filter(object_id=str(pk)).first()
+        raise RevertError(
+            gettext(
+                "“%(row)s” cannot be recovered on its own: its %(kind)s “%(entry)s” was "
+                "deleted. Recover the %(kind)s first; its rows come back with it."
+            )
+            % {
+                "row": version.object_repr,
+                "kind": entry_model._meta.verbose_name,
+                "entry": gone.object_repr if gone is not None else pk,
+            }
+        )
 
 
 def _kept_state(*, restored: Version, user: User) -> tuple[type, str, dict]:

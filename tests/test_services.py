@@ -13,6 +13,7 @@ from django.contrib.auth.models import Permission
 from django.db import connection, connections, transaction
 from django.utils import translation
 from reversion import create_revision, set_comment
+from reversion.errors import RevertError
 from reversion.models import Version
 
 from cooperation import models, services
@@ -255,7 +256,7 @@ def test_version_restore_keeps_the_publication_for_users_who_may_not_publish(edi
 @pytest.mark.django_db
 def test_restoring_a_row_kept_with_its_entry_keeps_the_entry_publication(editor, publisher):
     # A milestone saved as part of its project shares the project's revision: restoring it
-    # brings the project back too, but never its publication for an editor.
+    # leaves the project alone, its publication included.
     project = factories.ProjectFactory(publication=PUBLISHED)
     milestone = factories.MilestoneFactory(project=project)
     services.history_ensure_started(obj=project)
@@ -287,3 +288,114 @@ def test_version_restore_recovers_a_deleted_entry_under_a_new_number(editor):
     assert recovered.milestones.count() == 1
     assert recovered.version == 3  # above every number it had
     assert recovered.publication == DRAFT  # an editor cannot publish it back
+
+
+def deleted_with_its_entry_saved(project, milestone):
+    """Delete ``milestone`` as the project form's "Delete" box does: in the revision of the
+    project's save, which then no longer holds it."""
+    pk = milestone.pk
+    with create_revision():
+        milestone.delete()
+        version_claim(obj=project, expected=project.version)
+        project.save()
+    return Version.objects.get_deleted(models.Milestone).get(object_id=str(pk))
+
+
+@pytest.mark.django_db
+def test_recovering_a_deleted_row_restores_that_row_only(editor):
+    project = factories.ProjectFactory(end_year=2022, title_en="Old title")
+    gone = factories.MilestoneFactory(project=project, title_es="Hito borrado")
+    sibling = factories.MilestoneFactory(project=project, title_en="Sibling")
+    services.history_ensure_started(obj=project)
+    deleted = deleted_with_its_entry_saved(project, gone)
+    # Another editor changes the project and the other milestone afterwards.
+    project.end_year, project.title_en = 2024, "New title"
+    version_claim(obj=project, expected=project.version)
+    saved_in_revision(project)
+    models.Milestone.objects.filter(pk=sibling.pk).update(title_en="Sibling, edited", version=2)
+
+    recovered = services.version_restore(version=deleted, user=editor)
+
+    project.refresh_from_db()
+    sibling.refresh_from_db()
+    assert (project.end_year, project.title_en, project.version) == (2024, "New title", 3)
+    assert (sibling.title_en, sibling.version) == ("Sibling, edited", 2)
+    milestone = models.Milestone.objects.get(pk=deleted.object_id)
+    assert milestone.title_es == "Hito borrado"
+    assert milestone.version == 2  # above every number it had
+    assert recovered == [milestone]
+
+
+@pytest.mark.django_db
+def test_recovering_a_row_whose_entry_was_deleted_says_to_recover_the_entry_first(editor):
+    project = factories.ProjectFactory(title_es="Proyecto borrado", title_en="Proyecto borrado")
+    milestone = factories.MilestoneFactory(project=project)
+    services.history_ensure_started(obj=project)
+    deleted = deleted_with_its_entry_saved(project, milestone)
+    project.delete()
+
+    with translation.override("es"), pytest.raises(RevertError, match="Proyecto borrado"):
+        services.version_restore(version=deleted, user=editor)
+    assert not models.Milestone.objects.filter(pk=deleted.object_id).exists()
+
+
+@pytest.mark.django_db
+def test_restoring_an_entry_leaves_the_other_entries_of_its_revision_alone(editor):
+    first, second = factories.ProjectFactory(), factories.ProjectFactory(title_es="Otro")
+    # One action on two entries: one revision holds both.
+    services.entries_mark_reviewed(entries=models.Project.objects.all(), user=editor)
+    reviewed = Version.objects.get_for_object(first).get()
+    for project in (first, second):
+        project.refresh_from_db()
+        project.title_es = "Cambiado después"
+        version_claim(obj=project, expected=project.version)
+        saved_in_revision(project)
+
+    services.version_restore(version=reviewed, user=editor)
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.title_es != "Cambiado después"
+    assert second.title_es == "Cambiado después"
+
+
+@pytest.mark.django_db
+def test_restoring_an_entry_brings_back_its_rows_as_they_were_and_keeps_the_removed_ones(editor):
+    project = factories.ProjectFactory()
+    kept = factories.MilestoneFactory(project=project, title_es="Antes")
+    services.history_ensure_started(obj=project)
+    then = Version.objects.get_for_object(project).get()
+    models.Milestone.objects.filter(pk=kept.pk).update(title_es="Después", version=2)
+    added = factories.MilestoneFactory(project=project, title_es="Agregado después")
+
+    services.version_restore(version=then, user=editor)
+
+    kept.refresh_from_db()
+    assert (kept.title_es, kept.version) == ("Antes", 2)
+    assert not models.Milestone.objects.filter(pk=added.pk).exists()
+    # The row removed by the restore can itself be recovered.
+    assert Version.objects.get_deleted(models.Milestone).filter(object_id=str(added.pk)).exists()
+
+
+# The publishing workflow ---------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_entries_request_review_marks_the_drafts_and_publishing_answers_it(editor, publisher):
+    draft = factories.ProjectFactory(publication=DRAFT)
+    public = factories.ProjectFactory(publication=PUBLISHED)
+
+    assert services.entries_request_review(entries=models.Project.objects.all(), user=editor) == 1
+    assert services.entries_request_review(entries=models.Project.objects.all(), user=editor) == 0
+
+    draft.refresh_from_db()
+    assert draft.review_requested_by == editor and draft.awaits_publication
+    assert draft.version == 2
+    assert list(models.Project.objects.filter(models.awaiting_publication_q())) == [draft]
+    public.refresh_from_db()
+    assert public.review_requested_at is None
+
+    services.entries_publish(entries=models.Project.objects.filter(pk=draft.pk), user=publisher)
+    draft.refresh_from_db()
+    assert (draft.review_requested_at, draft.review_requested_by) == (None, None)
+    assert not models.Project.objects.filter(models.awaiting_publication_q()).exists()

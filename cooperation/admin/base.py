@@ -17,6 +17,7 @@ from django.contrib.admin.utils import quote
 from django.db import transaction
 from django.db.models import ImageField, ProtectedError, URLField
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.formats import localize
@@ -26,15 +27,17 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from reversion import set_comment
+from reversion import add_to_revision, set_comment
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.utils import mute_signals
 
-from cooperation import services
+from cooperation import models, services
 from cooperation.validators import NOT_AN_IMAGE
 
+from .conflicts import last_change, stored_changes
 from .forms import ContentAdminForm
+from .rows import without_vanished_rows
 from .translation_status import TRANSLATION_LANGUAGE, english_missing
 
 
@@ -96,11 +99,23 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if "data" in kwargs and obj is not None and obj.pk is not None:
+            kwargs["data"], kwargs["files"], notes = without_vanished_rows(
+                kwargs["data"], kwargs["files"], prefix, inline.model
+            )
+            for note in notes:
+                messages.warning(request, note)
+        return kwargs
+
     # Saving without overwriting anyone.
 
     def save_model(self, request, obj, form, change):
         if change:
             services.version_claim(obj=obj, expected=form.cleaned_data["version"])
+            if form.merge_note:
+                messages.info(request, form.merge_note)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -111,6 +126,8 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
             services.version_claim(
                 obj=inline_form.instance, expected=inline_form.cleaned_data["version"]
             )
+            if inline_form.merge_note:
+                messages.info(request, f"{inline_form.instance}: {inline_form.merge_note}")
         super().save_formset(request, form, formset, change)
 
     # Deleting, so that it can be recovered.
@@ -126,17 +143,23 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
     # Restoring an earlier version, or a deleted entry, from the history.
 
     def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
-        """The form of "History → restore" and "Recover deleted", showing the entry restored.
+        """The form of "History → restore" and "Recover deleted", showing what is restored.
 
         django-reversion's ``revision_view`` and ``recover_view`` check the permissions and
-        call this; its own version reverts the revision as it was, version numbers and
-        publication included. Here ``services.version_restore`` brings it back, keeping
-        those. The rest is django-reversion's (6.x): a GET, or a POST the form refuses, is
-        rolled back once the form is rendered (signals muted on a GET, as nothing stays);
-        a saved POST becomes a revision of its own.
+        call this; its own version reverts the whole revision as it was (a recovered row's
+        project with it), version numbers and publication included. Here
+        ``services.version_restore`` brings back only what the version is about (a row
+        alone; an entry with its own rows), keeping those. The rest is django-reversion's
+        (6.x): a GET, or a POST the form refuses, is rolled back once the form is rendered
+        (signals muted on a GET, as nothing stays); a saved POST becomes a revision of its
+        own, which a recovered row's entry joins, so that the entry's history shows it.
         """
         muted = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
         signals = mute_signals(*muted) if request.method == "GET" else nullcontext()
+        moment = localize(template_localtime(version.revision.date_created))
+        request.cooperation_restoring = version
+        if request.method == "GET":
+            self._say_what_a_restore_replaces(request, version, moment)
         try:
             with transaction.atomic(using=version.db), signals:
                 services.version_restore(version=version, user=request.user)
@@ -145,11 +168,14 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
                         request, quote(version.object_id), request.path, extra_context
                     )
                     if request.method == "POST" and response.status_code == 302:
-                        moment = localize(template_localtime(version.revision.date_created))
-                        set_comment(
-                            gettext("Reverted to previous version, saved on %(datetime)s")
-                            % {"datetime": moment}
+                        set_comment(self._restore_comment(version, moment))
+                        entry = getattr(
+                            self.model._base_manager.filter(pk=version.object_id).first(),
+                            "entry",
+                            None,
                         )
+                        if entry is not None:
+                            add_to_revision(entry)  # Its history shows the row back.
                     elif response.status_code == 200:
                         response.template_name = template_name
                         response.render()
@@ -168,11 +194,85 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
             return rendered.response
         return response
 
+    def _say_what_a_restore_replaces(self, request, version, moment: str) -> None:
+        """Before an entry goes back to an earlier version: what of the current one (and
+        whose change) saving would undo."""
+        if issubclass(self.model, models.AttachedToEntry):
+            return  # A row alone: nothing else is touched.
+        current = self.model._base_manager.filter(pk=version.object_id).first()
+        if current is None:
+            return  # Recovering a deleted entry: nothing newer to lose.
+        changed = [str(field.verbose_name) for field, _then in stored_changes(current, version)]
+        if not changed:
+            return
+        who, when = last_change(current)
+        messages.warning(
+            request,
+            gettext(
+                "Saving this form replaces the current version, saved by %(who)s on %(when)s, "
+                "with the one of %(moment)s: %(fields)s would go back to how they were then."
+            )
+            % {"who": who, "when": when, "moment": moment, "fields": ", ".join(changed)},
+        )
+
+    def _restore_comment(self, version, moment: str) -> str:
+        if issubclass(self.model, models.AttachedToEntry):
+            return gettext("Recovered %(kind)s “%(row)s”, as it was on %(datetime)s.") % {
+                "kind": self.opts.verbose_name,
+                "row": version.object_repr,
+                "datetime": moment,
+            }
+        return gettext("Reverted to previous version, saved on %(datetime)s") % {"datetime": moment}
+
+    def response_change(self, request, obj):
+        version = getattr(request, "cooperation_restoring", None)
+        if version is None or "_continue" in request.POST:
+            return super().response_change(request, obj)
+        # Say what came back, and show it where staff look for it: a row in its entry.
+        moment = localize(template_localtime(version.revision.date_created))
+        entry = getattr(obj, "entry", None) if isinstance(obj, models.AttachedToEntry) else None
+        if entry is not None:
+            message = gettext(
+                "The %(kind)s “%(row)s” was recovered, as it was on %(datetime)s. Nothing "
+                "else changed in the %(entry_kind)s “%(entry)s”."
+            ) % {
+                "kind": self.opts.verbose_name,
+                "row": obj,
+                "datetime": moment,
+                "entry_kind": entry._meta.verbose_name,
+                "entry": entry,
+            }
+            target = entry
+        else:
+            message = gettext("“%(obj)s” was restored as it was on %(datetime)s.") % {
+                "obj": obj,
+                "datetime": moment,
+            }
+            target = obj
+        self.message_user(request, message, messages.SUCCESS)
+        opts = target._meta
+        return redirect(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", quote(target.pk)
+        )
+
+
+class EntryRowFormSet(BaseInlineFormSet):
+    """The rows of an entry, which know their entry even before it is saved: a new program
+    or project is saved together with its participations, milestones and documents (each
+    row's own checks see that it belongs to one entry; the entry is saved first)."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if self.instance.pk is None:
+            setattr(form.instance, self.fk.name, self.instance)
+        return form
+
 
 class ContentInlineMixin:
     """An inline whose rows carry their version too."""
 
     form = ContentAdminForm
+    formset = EntryRowFormSet
     formfield_overrides = {URLField: {"assume_scheme": "https"}}
 
     def get_exclude(self, request, obj=None):
@@ -183,20 +283,23 @@ class ContentInlineMixin:
         return [*super().get_fields(request, obj), "version"]
 
 
-PUBLICATION_FIELDSET = (_("Publication"), {"fields": ["publication", "publish_at"]})
+PUBLICATION_FIELDSET = (
+    _("Publication"),
+    {"fields": ["publication", "publish_at", "review_request"]},
+)
 REVIEW_FIELDSET = (_("Review"), {"fields": ["reviewed_at"]})
 
 
 class PublishableAdmin(ContentAdmin):
     """Draft or published: only users with the publish permission may change which."""
 
-    actions = ["publish_selected", "unpublish_selected", "mark_reviewed"]
+    actions = ["request_review", "publish_selected", "unpublish_selected", "mark_reviewed"]
 
     def has_publish_permission(self, request) -> bool:
         return services.user_may_publish(user=request.user, model=self.model)
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = [*super().get_readonly_fields(request, obj), "public_pages"]
+        readonly = [*super().get_readonly_fields(request, obj), "public_pages", "review_request"]
         if not self.has_publish_permission(request):
             readonly += services.PUBLICATION_FIELDS
         return readonly
@@ -213,7 +316,40 @@ class PublishableAdmin(ContentAdmin):
 
     def save_model(self, request, obj, form, change):
         services.publication_keep(obj=obj, user=request.user)
+        services.review_request_settle(obj=obj)
         super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("ready for review"))
+    def review_request(self, obj):
+        if obj is None or obj.review_requested_at is None:
+            return "—"
+        who = obj.review_requested_by
+        return gettext("Since %(when)s, said by %(who)s.") % {
+            "when": localize(template_localtime(obj.review_requested_at)),
+            "who": (who.get_full_name() or who.get_username()) if who else gettext("someone"),
+        }
+
+    @admin.action(description=_("Mark as ready for review"), permissions=["change"])
+    def request_review(self, request, queryset):
+        count = services.entries_request_review(entries=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d entry marked as ready for review: publishers will find it under "
+                "“Waiting for publication”.",
+                "%(count)d entries marked as ready for review: publishers will find them "
+                "under “Waiting for publication”.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def view_on_site(self, obj):
+        """ "View on site": the public page, or the preview of one the public cannot see yet
+        (a draft, or an entry under a draft)."""
+        url = obj.get_absolute_url()
+        return url if obj.is_public else f"{url}?preview=1"
 
     @admin.display(description=_("public pages"))
     def public_pages(self, obj):
@@ -232,9 +368,24 @@ class PublishableAdmin(ContentAdmin):
             html = format_html("{} ({})", html, gettext("preview of a draft"))
         return html
 
-    @admin.display(description=_("needs review"), boolean=True)
-    def needs_review(self, obj):
-        return obj.needs_review()
+    @admin.display(description=_("public pages"))
+    def public_links(self, obj):
+        """The list's short form of ``public_pages``: one link per language, by its code."""
+        public = obj.is_public
+        links = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                url = obj.get_absolute_url()
+            links.append((url if public else f"{url}?preview=1", code, code.upper()))
+        html = format_html_join(
+            " · ", '<a href="{}" hreflang="{}" target="_blank" rel="noopener">{}</a>', links
+        )
+        return html if public else format_html("{} ({})", html, gettext("preview"))
+
+    @admin.display(description=_("review"), ordering="reviewed_at")
+    def review_state(self, obj):
+        # Words, not a tick: a green tick read as "all is well" where review was needed.
+        return gettext("Due") if obj.needs_review() else gettext("Up to date")
 
     @admin.action(description=_("Publish the selected entries"), permissions=["publish"])
     def publish_selected(self, request, queryset):

@@ -1,14 +1,22 @@
-"""What the second editor is told: who saved the entry since their form was loaded, when, and
-what they changed (from the history django-reversion keeps), so that they can apply their own
-change again on top of it. ``ContentAdminForm`` (``forms.py``) refuses the stale save.
+"""Two editors on one entry: who saved it since the second one's form was loaded, when, what
+each changed (from the history django-reversion keeps), and what becomes of the second save.
+
+- They changed different fields: the second save is merged, its changed fields applied on
+  top of the stored entry, and the editor is told so (``reconcile``).
+- They changed a same field: the second save is refused; the editor sees both values side by
+  side, keeps what they typed, and finds the other editor's other changes already in the
+  form, so that saving again keeps both.
+- The form's version is not in the history: refused as before, with what changed.
 """
 
 import datetime
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.forms import MultiWidget
 from django.utils import formats
 from django.utils.text import Truncator
 from django.utils.timezone import template_localtime
@@ -22,14 +30,6 @@ from cooperation.history import HISTORY_LOOKBACK
 # Bookkeeping fields that change with every save: not what an editor changed.
 NOT_COMPARED = {"version", "created_at", "updated_at"}
 VALUE_LENGTH = 80
-
-
-def refuse_if_stale(obj: models.Model, loaded: int | None) -> None:
-    """Raise a ValidationError telling what changed when the stored ``obj`` is no longer at
-    version ``loaded``, the one the form was loaded with."""
-    if obj._state.adding or loaded is None or loaded == obj.version:
-        return
-    raise ValidationError(conflict_messages(obj, loaded), code="edit_conflict")
 
 
 def conflict_messages(obj: models.Model, loaded: int) -> list[str]:
@@ -104,17 +104,16 @@ def compared_fields(model: type[models.Model]) -> list[models.Field]:
     return [f for f in fields if f.name not in skipped]
 
 
-def changes_since(obj: models.Model, loaded: int) -> list[tuple[str, str, str]] | None:
-    """(field label, value then, value now) for each field changed since version ``loaded``.
-
-    None when that version is not in the entry's history.
-    """
+def version_at(obj: models.Model, loaded: int) -> Version | None:
+    """The recorded version of ``obj`` whose number was ``loaded``."""
     if not is_registered(type(obj)):
         return None
     history = Version.objects.get_for_object(obj)[:HISTORY_LOOKBACK]
-    started = next((v for v in history if v.field_dict.get("version") == loaded), None)
-    if started is None:
-        return None
+    return next((v for v in history if v.field_dict.get("version") == loaded), None)
+
+
+def stored_changes(obj: models.Model, started: Version) -> list[tuple[models.Field, object]]:
+    """(field, value then) for each field of the stored ``obj`` changed since ``started``."""
     changes = []
     for field in compared_fields(type(obj)):
         before = started.field_dict.get(field.attname)
@@ -122,18 +121,166 @@ def changes_since(obj: models.Model, loaded: int) -> list[tuple[str, str, str]] 
             after = [related.pk for related in getattr(obj, field.name).all()]
             if {str(pk) for pk in before or []} == {str(pk) for pk in after}:
                 continue
-        else:
-            after = getattr(obj, field.attname)
-            if _same(before, after):
-                continue
-        changes.append((str(field.verbose_name), _display(field, before), _display(field, after)))
+        elif _same(before, getattr(obj, field.attname)):
+            continue
+        changes.append((field, before))
     return changes
+
+
+def changes_since(obj: models.Model, loaded: int) -> list[tuple[str, str, str]] | None:
+    """(field label, value then, value now) for each field changed since version ``loaded``.
+
+    None when that version is not in the entry's history.
+    """
+    started = version_at(obj, loaded)
+    if started is None:
+        return None
+    return [
+        (str(field.verbose_name), _display(field, before), _display(field, _current(obj, field)))
+        for field, before in stored_changes(obj, started)
+    ]
+
+
+def _current(obj: models.Model, field: models.Field):
+    if field.many_to_many:
+        return [related.pk for related in getattr(obj, field.name).all()]
+    return getattr(obj, field.attname)
+
+
+def form_changes(form, started: Version) -> set[str]:
+    """The fields whose value in ``form`` differs from the version the form was loaded as."""
+    model = type(form.instance)
+    changed = set()
+    for name, value in form.cleaned_data.items():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        skipped = field.primary_key or name in NOT_COMPARED or not field.concrete
+        if skipped and not field.many_to_many:
+            continue
+        before = started.field_dict.get(field.attname)
+        if isinstance(field, models.FileField):
+            if isinstance(value, UploadedFile) or value is False:
+                changed.add(name)
+        elif field.many_to_many:
+            if {str(pk) for pk in before or []} != {str(o.pk) for o in value or []}:
+                changed.add(name)
+        elif field.is_relation:
+            if not _same(before, value.pk if value is not None else None):
+                changed.add(name)
+        elif not _same(before, value):
+            changed.add(name)
+    return changed
+
+
+def reconcile(form) -> None:
+    """Merge a stale ``form`` into the stored entry, or raise the ValidationError that shows
+    both values of each field both editors changed (see the module's docstring)."""
+    obj, loaded = form.instance, form.cleaned_data.get("version")
+    if obj._state.adding or loaded is None or loaded == obj.version:
+        return
+    started = version_at(obj, loaded)
+    if started is None:
+        raise ValidationError(conflict_messages(obj, loaded), code="edit_conflict")
+    theirs = {field.name: field for field, _before in stored_changes(obj, started)}
+    mine = form_changes(form, started)
+    who, when = last_change(obj)
+    # Their changes to the fields this editor left alone stay, in a merge as in the form
+    # shown again, and the form moves on to the stored version.
+    for name, field in theirs.items():
+        if name in form.cleaned_data and name not in mine:
+            form.cleaned_data[name] = _stored_value(obj, field)
+            _show_stored(form, name, form.cleaned_data[name])
+    _show_stored(form, "version", obj.version)
+    both = [theirs[name] for name in theirs if name in mine]
+    if both:
+        raise ValidationError(
+            _both_values(obj, who, when, both, form, started), code="edit_conflict"
+        )
+    form.cleaned_data["version"] = obj.version
+    labels = [str(field.verbose_name) for field in theirs.values()]
+    form.merge_note = gettext(
+        "Your changes were combined with those of %(who)s, who saved this entry on %(when)s "
+        "after you opened it%(fields)s."
+    ) % {
+        "who": who,
+        "when": when,
+        "fields": (" (" + ", ".join(labels) + ")") if labels else "",
+    }
+
+
+def _stored_value(obj: models.Model, field: models.Field):
+    if field.many_to_many:
+        return list(getattr(obj, field.name).all())
+    return getattr(obj, field.name)
+
+
+def _show_stored(form, name: str, value) -> None:
+    """Put ``value`` in the submitted data of ``form``, so that the form shown again holds it."""
+    if name not in form.fields:
+        return
+    field = form.fields[name]
+    widget = getattr(field.widget, "widget", field.widget)  # the admin's wrapper
+    key = form.add_prefix(name)
+    if not hasattr(form.data, "_mutable"):
+        return
+    if not form.data._mutable:
+        form.data = form.data.copy()
+    value = field.prepare_value(value)
+    if isinstance(widget, MultiWidget):
+        for suffix, part, sub in zip(
+            widget.widgets_names, widget.decompress(value), widget.widgets, strict=False
+        ):
+            form.data[f"{key}{suffix}"] = sub.format_value(part) or ""
+    elif getattr(widget, "allow_multiple_selected", False):
+        form.data.setlist(key, [str(v) for v in value or []])
+    elif getattr(widget, "input_type", None) == "checkbox":
+        if value:
+            form.data[key] = "on"
+        else:
+            form.data.pop(key, None)
+    elif getattr(widget, "input_type", None) == "file":
+        return
+    else:
+        form.data[key] = "" if value is None else str(widget.format_value(value) or "")
+
+
+def _both_values(obj, who: str, when: str, fields: list, form, started: Version) -> list[str]:
+    messages = [
+        gettext(
+            "%(who)s saved this entry on %(when)s, after you opened it, and changed the same "
+            "fields as you. Nothing was saved, so that neither change is lost: compare both "
+            "values, leave in the form the one to keep (yours is still there) and save again. "
+            "Their changes to other fields are already in the form."
+        )
+        % {"who": who, "when": when}
+    ]
+    for field in fields:
+        yours = form.cleaned_data.get(field.name)
+        if field.many_to_many:
+            yours = [o.pk for o in yours or []]
+        elif field.is_relation and yours is not None:
+            yours = yours.pk
+        messages.append(
+            gettext("%(field)s — saved by %(who)s: “%(theirs)s” · yours: “%(yours)s”")
+            % {
+                "field": field.verbose_name,
+                "who": who,
+                "theirs": _display(field, _current(obj, field)),
+                "yours": _display(field, yours),
+            }
+        )
+    return messages
 
 
 def _same(before, after) -> bool:
     empty = (None, "")
     if before in empty and after in empty:
         return True
+    if isinstance(before, str) and isinstance(after, str):
+        # A browser sends a text's line breaks as \r\n: no change for that.
+        return before.replace("\r\n", "\n") == after.replace("\r\n", "\n")
     return before == after
 
 

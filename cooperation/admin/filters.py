@@ -82,3 +82,18 @@ class NeedsReviewFilter(admin.SimpleListFilter):
         if self.value() == "done":
             return queryset.exclude(needed)
         return queryset
+
+
+class AwaitingPublicationFilter(admin.SimpleListFilter):
+    """Drafts an editor said are ready for review: a publisher's work list."""
+
+    title = _("publication workflow")
+    parameter_name = "workflow"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", _("Waiting for publication"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(models.awaiting_publication_q())
+        return queryset

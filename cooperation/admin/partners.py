@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperation import models
 
 from .base import PUBLICATION_FIELDSET, REVIEW_FIELDSET, PublishableAdmin
-from .filters import EnglishTranslationFilter, NeedsReviewFilter
+from .filters import AwaitingPublicationFilter, EnglishTranslationFilter, NeedsReviewFilter
 
 
 @admin.register(models.Partner)
@@ -27,6 +27,7 @@ class PartnerAdmin(PublishableAdmin):
                 ]
             },
         ),
+        PUBLICATION_FIELDSET,
         (
             _("Location"),
             {
@@ -38,21 +39,25 @@ class PartnerAdmin(PublishableAdmin):
             },
         ),
         (_("Logo"), {"fields": ["logo", "logo_alt"]}),
-        PUBLICATION_FIELDSET,
         REVIEW_FIELDSET,
     ]
     list_display = [
         "name_es",
-        "name_en",
         "kind",
         "country_es",
         "city_es",
         "publication",
         "english_complete",
-        "needs_review",
-        "public_pages",
+        "review_state",
+        "public_links",
     ]
-    list_filter = ["publication", EnglishTranslationFilter, NeedsReviewFilter, "kind"]
+    list_filter = [
+        AwaitingPublicationFilter,
+        "publication",
+        EnglishTranslationFilter,
+        NeedsReviewFilter,
+        "kind",
+    ]
     search_fields = [
         "name_es",
         "name_en",
@@ -91,10 +96,15 @@ class NetworkAdmin(PublishableAdmin):
         "member_since",
         "publication",
         "english_complete",
-        "needs_review",
-        "public_pages",
+        "review_state",
+        "public_links",
     ]
-    list_filter = ["publication", EnglishTranslationFilter, NeedsReviewFilter]
+    list_filter = [
+        AwaitingPublicationFilter,
+        "publication",
+        EnglishTranslationFilter,
+        NeedsReviewFilter,
+    ]
     list_select_related = ["organization"]
     search_fields = [
         "organization__name_es",

@@ -81,6 +81,11 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def awaiting_publication_q() -> Q:
+    """Said ready for review by an editor, and still a draft."""
+    return Q(review_requested_at__isnull=False) & ~Q(publication=PublicationStatus.PUBLISHED)
+
+
 def published_q(path: str = "") -> Q:
     """Marked published, and its publication time reached: the entry's own flag only.
 
@@ -168,9 +173,27 @@ class Publishable(Visible):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # An editor asks a publisher to check a draft and publish it; publishing it answers.
+    review_requested_at = models.DateTimeField(
+        _("ready for review since"), null=True, blank=True, editable=False
+    )
+    review_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("ready for review, said by"),
+    )
 
     class Meta:
         abstract = True
+
+    @property
+    def awaits_publication(self) -> bool:
+        """An editor said it is ready, and it is not published yet."""
+        return self.review_requested_at is not None and not self.is_published
 
     @property
     def is_published(self) -> bool:

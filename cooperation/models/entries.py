@@ -244,8 +244,16 @@ class AttachedToEntry(Visible, Versioned):
 
     def clean(self):
         super().clean()
-        if bool(self.program_id) == bool(self.project_id):
+        if self._linked("program") == self._linked("project"):
             raise ValidationError(_("Choose either a program or a project, not both and not none."))
+
+    def _linked(self, name: str) -> bool:
+        """Whether the row hangs from a ``name``: a stored one, or a new one being added with
+        it in the same form (saved first, then linked)."""
+        if getattr(self, f"{name}_id") is not None:
+            return True
+        field = self._meta.get_field(name)
+        return field.is_cached(self) and field.get_cached_value(self) is not None
 
 
 class ParticipationRole(models.TextChoices):

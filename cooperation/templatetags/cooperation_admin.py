@@ -2,6 +2,9 @@ from django import template
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from cooperation import models, services
 
 register = template.Library()
 
@@ -23,3 +26,38 @@ def recent_content_changes(context, limit: int = 10):
             "content_type", "user"
         )[:limit]
     )
+
+
+@register.simple_tag(takes_context=True)
+def awaiting_publication(context, limit: int = 20):
+    """The drafts editors said are ready for review, of the kinds the user may publish, oldest
+    request first; None for a user who may publish none (the panel is not shown)."""
+    user = context["request"].user
+    publishable = [
+        model
+        for model in (models.Program, models.Project, models.Partner, models.Network)
+        if services.user_may_publish(user=user, model=model)
+    ]
+    if not publishable:
+        return None
+    waiting = []
+    for model in publishable:
+        opts = model._meta
+        related = ["review_requested_by"] + (["organization"] if model is models.Network else [])
+        for obj in (
+            model._base_manager.filter(models.awaiting_publication_q())
+            .select_related(*related)
+            .order_by("review_requested_at")[:limit]
+        ):
+            who = obj.review_requested_by
+            waiting.append(
+                {
+                    "obj": obj,
+                    "kind": opts.verbose_name,
+                    "who": (who.get_full_name() or who.get_username()) if who else "—",
+                    "admin_url": reverse(
+                        f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+                    ),
+                }
+            )
+    return sorted(waiting, key=lambda entry: entry["obj"].review_requested_at)[:limit]

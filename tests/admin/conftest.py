@@ -1,4 +1,4 @@
-"""Staff users for the admin's tests, in the two roles made by migration 0004."""
+"""Staff users for the admin's tests, in the two roles made by migrations 0004 and 0010."""
 
 import importlib
 
@@ -8,13 +8,16 @@ from django.contrib.auth.models import Group
 
 PASSWORD = "a-long-enough-password"
 ROLE_MIGRATION = importlib.import_module("cooperation.migrations.0004_editor_and_publisher_groups")
+ROW_DELETE_MIGRATION = importlib.import_module("cooperation.migrations.0010_staff_editing")
 
 
 @pytest.fixture(autouse=True)
 def roles(db):
-    """The groups made by migration 0004 (a flush, as after the browser tests, empties them)."""
+    """The groups made by migrations 0004 and 0010 (a flush, as after the browser tests,
+    empties them)."""
     if Group.objects.filter(name__in=ROLE_MIGRATION.GROUPS).count() < len(ROLE_MIGRATION.GROUPS):
         ROLE_MIGRATION.create_groups(django_apps, schema_editor=None)
+        ROW_DELETE_MIGRATION.allow_deleting_rows(django_apps, schema_editor=None)
 
 
 @pytest.fixture

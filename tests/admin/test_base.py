@@ -4,16 +4,19 @@ edits, upload checks, review."""
 
 import datetime
 
+import lxml.html
 import pytest
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from reversion.models import Version
 
 from cooperation import models, services
 from cooperation.admin import entries, filters, translation_status
+from cooperation.admin.base import PUBLICATION_FIELDSET
 from tests import factories
 from tests.admin.helpers import (
     DRAFT,
@@ -87,7 +90,13 @@ def test_migration_creates_the_two_roles():
         Group.objects.get(name="publishers").permissions.values_list("codename", flat=True)
     )
     assert {"add_project", "change_project", "view_project", "change_contactsettings"} <= editors
-    assert not {code for code in editors if code.startswith(("publish_", "delete_"))}
+    assert not {code for code in editors if code.startswith("publish_")}
+    # Of deleting, only the rows of an entry (recoverable one by one).
+    assert {code for code in editors if code.startswith("delete_")} == {
+        "delete_participation",
+        "delete_milestone",
+        "delete_document",
+    }
     assert publishers - editors == {
         "publish_program",
         "publish_project",
@@ -224,6 +233,24 @@ def test_draft_links_open_the_preview(client, superuser):
 
 
 @pytest.mark.parametrize(
+    "factory",
+    [factories.ProgramFactory, factories.ProjectFactory, factories.PartnerFactory],
+)
+def test_view_on_site_opens_the_preview_of_a_draft_and_the_page_of_a_public_entry(
+    client, editor, factory
+):
+    draft, public = factory(publication=DRAFT), factory(publication=PUBLISHED)
+    client.force_login(editor)
+    for obj, expected in ((draft, "?preview=1"), (public, "")):
+        page = lxml.html.fromstring(client.get(change_url(obj)).content)
+        link = page.xpath("//a[@class='viewsitelink']/@href")[0]
+        assert link == public_url(obj) + expected
+        response = client.get(link, follow=True)
+        assert response.status_code == 200
+        assert ("preview-notice" in response.content.decode()) == (obj is draft)
+
+
+@pytest.mark.parametrize(
     ("factory", "field"),
     [
         (factories.ProgramFactory, "title_es"),
@@ -336,6 +363,9 @@ def test_reverting_restores_the_earlier_title_and_inlines(client, superuser):
     assert data["title_es"] == ["Título original"]
     assert data["version"] == ["2"]  # the current version, not the restored one's
 
+    warning = [str(m) for m in revert_form.context["messages"]]
+    assert any("se reemplaza por la del" in m and "título [es]" in m for m in warning), warning
+
     assert client.post(revert_url, data).status_code == 302
 
     project.refresh_from_db()
@@ -406,6 +436,64 @@ def test_an_entry_deleted_without_ever_being_edited_can_be_recovered(client, sup
 
     assert response.status_code == 302, errors_of(response)
     assert models.Project.objects.get(pk=project.pk).milestones.count() == 1
+
+
+def test_recovering_a_deleted_milestone_leaves_its_project_alone(
+    client, superuser, editor, publisher
+):
+    project = factories.ProjectFactory(end_year=2022, title_en="Old title")
+    gone = factories.MilestoneFactory(project=project, title_es="Hito borrado")
+    sibling = factories.MilestoneFactory(project=project, title_en="Sibling")
+    client.force_login(superuser)
+    data = load_form(client, project)
+    row = next(k for k, v in data.items() if k.endswith("-id") and v == [str(gone.pk)])
+    data[row.replace("-id", "-DELETE")] = ["on"]
+    response = client.post(change_url(project), data)
+    assert response.status_code == 302, errors_of(response)
+    assert not models.Milestone.objects.filter(pk=gone.pk).exists()
+    # Another editor then changes the project and the other milestone.
+    client.force_login(publisher)
+    data = load_form(client, project)
+    sibling_row = next(k for k, v in data.items() if k.endswith("-id") and v == [str(sibling.pk)])
+    data.update({"end_year": ["2024"], "title_en": ["New title"]})
+    data[sibling_row.replace("-id", "-title_en")] = ["Sibling, edited"]
+    assert client.post(change_url(project), data).status_code == 302
+
+    client.force_login(editor)
+    recover_list = client.get(admin_url("cooperation_milestone_recoverlist"))
+    assert "Hito borrado" in recover_list.content.decode()
+    deleted = Version.objects.get_deleted(models.Milestone).get(object_id=str(gone.pk))
+    recover_url = admin_url("cooperation_milestone_recover", deleted.pk)
+    response = client.post(recover_url, form_data(client.get(recover_url), models.Milestone))
+
+    assert response.status_code == 302, errors_of(response)
+    assert response.url == change_url(project)
+    project.refresh_from_db()
+    sibling.refresh_from_db()
+    assert (project.end_year, project.title_en) == (2024, "New title")
+    assert sibling.title_en == "Sibling, edited"
+    assert models.Milestone.objects.get(pk=gone.pk).title_es == "Hito borrado"
+    message = str(list(get_messages(response.wsgi_request))[-1])
+    assert "Hito borrado" in message and "recuperó" in message
+    latest = Version.objects.get_for_object(project).first()
+    assert "Hito borrado" in latest.revision.comment
+    assert latest.field_dict["end_year"] == 2024
+    assert Version.objects.get_for_object(project).filter(revision=latest.revision).exists()
+
+
+def test_recovering_a_milestone_of_a_deleted_project_says_what_to_do(client, superuser):
+    project = factories.ProjectFactory(title_es="Proyecto borrado")
+    milestone = factories.MilestoneFactory(project=project)
+    client.force_login(superuser)
+    load_form(client, project)  # the history starts
+    client.post(admin_url("cooperation_project_delete", project.pk), {"post": "yes"})
+    deleted = Version.objects.get_deleted(models.Milestone).get(object_id=str(milestone.pk))
+
+    response = client.get(admin_url("cooperation_milestone_recover", deleted.pk), follow=True)
+
+    content = response.content.decode()
+    assert "Proyecto borrado" in content and "Recuperá primero el proyecto" in content
+    assert not models.Milestone.objects.filter(pk=milestone.pk).exists()
 
 
 # No lost edits -------------------------------------------------------------------------
@@ -485,3 +573,63 @@ def test_editor_marks_entries_as_reviewed_today(client, editor, model, factory):
         assert entry.reviewed_at == timezone.localdate()
         assert entry.version == 2
     assert LogEntry.objects.filter(user=editor).count() == 2
+
+
+# The publishing workflow ---------------------------------------------------------------
+
+
+def test_publication_comes_right_after_the_main_fields(client, editor):
+    client.force_login(editor)
+    for obj in (factories.ProjectFactory(), factories.PartnerFactory()):
+        names = [name for name, _options in admin.site._registry[type(obj)].get_fieldsets(None)]
+        assert names[1] == PUBLICATION_FIELDSET[0], names
+        content = client.get(change_url(obj)).content.decode()
+        assert content.index("<h2") < content.index("Publicación") < content.index("Revisión")
+
+
+def waiting_panel(client) -> str:
+    """The text of the admin index's "Waiting for publication" panel."""
+    page = lxml.html.fromstring(client.get(admin_url("index")).content.decode())
+    return page.xpath("//div[@id='awaiting-publication-module']")[0].text_content()
+
+
+def test_an_editor_says_a_draft_is_ready_and_publishers_find_it_waiting(client, editor, publisher):
+    draft = factories.ProjectFactory(publication=DRAFT, title_es="Listo para revisar")
+    factories.ProjectFactory(publication=DRAFT, title_es="Todavía no")
+    client.force_login(editor)
+    response = client.post(
+        changelist_url(models.Project),
+        {"action": "request_review", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    assert "se marcó como lista para revisar" in response.content.decode()
+    assert "awaiting-publication-module" not in client.get(admin_url("index")).content.decode()
+    content = client.get(change_url(draft)).content.decode()
+    assert "Edith Ramos" in content  # who said it is ready, in the Publication fieldset
+
+    client.force_login(publisher)
+    index = waiting_panel(client)
+    assert "Esperando publicación" in index
+    assert "Listo para revisar" in index and "Todavía no" not in index
+    waiting = client.get(changelist_url(models.Project), {"workflow": "waiting"})
+    assert list(waiting.context["cl"].result_list) == [draft]
+
+    client.post(
+        changelist_url(models.Project),
+        {"action": "publish_selected", "_selected_action": [draft.pk]},
+    )
+    index = waiting_panel(client)
+    assert "Listo para revisar" not in index
+    assert "No hay nada esperándote." in index
+
+
+def test_an_editor_deletes_a_milestone_added_by_mistake(client, editor):
+    project = factories.ProjectFactory()
+    mistake = factories.MilestoneFactory(project=project, title_es="Por error")
+    client.force_login(editor)
+    data = load_form(client, project)
+    row = next(k for k, v in data.items() if k.endswith("-id") and v == [str(mistake.pk)])
+    data[row.replace("-id", "-DELETE")] = ["on"]
+    assert client.post(change_url(project), data).status_code == 302
+    assert not project.milestones.exists()
+    assert Version.objects.get_deleted(models.Milestone).filter(object_id=str(mistake.pk))

@@ -57,6 +57,9 @@ def test_needs_review_filter_and_column(client, editor, settings, model, factory
     response = client.get(changelist_url(model), {"review": "needed"})
     assert response.status_code == 200
     assert set(response.context["cl"].result_list) == {never, stale}
+    assert response.content.decode().count('<td class="field-review_state">Pendiente</td>') == 2
     response = client.get(changelist_url(model), {"review": "done"})
     assert set(response.context["cl"].result_list) == {fresh}
-    assert "column-needs_review" in response.content.decode()
+    content = response.content.decode()
+    assert '<td class="field-review_state">Al día</td>' in content
+    assert "Pendiente" not in content
