@@ -160,7 +160,11 @@ def test_a_backup_restores_the_content_and_the_files_exactly(scratch_database, t
     uploaded_files(media)
     files = checksums(media)
     backups = tmp_path / "backups"
-    variables = {"DATABASE_URL": database_url, "DJANGO_MEDIA_ROOT": str(media)}
+    variables = {
+        "DATABASE_URL": database_url,
+        "DJANGO_MEDIA_STORAGE": "local",
+        "DJANGO_MEDIA_ROOT": str(media),
+    }
 
     backup = run(["make", "--silent", "backup"], BACKUP_DIR=str(backups), **variables)
     assert backup.returncode == 0, backup.stderr
@@ -206,7 +210,11 @@ def test_a_damaged_archive_changes_neither_the_database_nor_the_files(scratch_da
     media = tmp_path / "media"
     uploaded_files(media)
     files = checksums(media)
-    variables = {"DATABASE_URL": database_url, "DJANGO_MEDIA_ROOT": str(media)}
+    variables = {
+        "DATABASE_URL": database_url,
+        "DJANGO_MEDIA_STORAGE": "local",
+        "DJANGO_MEDIA_ROOT": str(media),
+    }
     backup = run(["make", "--silent", "backup"], BACKUP_DIR=str(tmp_path / "b"), **variables)
     assert backup.returncode == 0, backup.stderr
     dump, archive = map(Path, backup.stdout.split())
