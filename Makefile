@@ -68,8 +68,10 @@ serve: install
 	DJANGO_SETTINGS_MODULE=rosario_intl.settings.prod $(MANAGE) migrate --no-input
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py rosario_intl.wsgi:application
 
-# PostgreSQL only: DATABASE_URL (environment or .env) into backups/<UTC time>.dump, and back.
-# The restore replaces the database's content without asking: stop the portal first.
+# PostgreSQL only: DATABASE_URL (environment or .env) into backups/<UTC time>.dump and the
+# uploaded files (DJANGO_MEDIA_ROOT) into backups/<UTC time>.media.tar.gz, and back. The
+# restore replaces the database's content and the media folder without asking: stop the
+# portal first. With DJANGO_MEDIA_STORAGE=s3 the bucket is left out (README).
 backup:
 	bash scripts/backup.sh
 

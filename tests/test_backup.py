@@ -1,9 +1,11 @@
 """`make backup` and `make restore` (scripts/backup.sh, scripts/restore.sh).
 
-The round trip runs on a scratch database of the PostgreSQL server the suite uses: content
-in, dump, database dropped and created empty, restore, content identical.
+The round trip runs on a scratch database of the PostgreSQL server the suite uses and a
+scratch media folder: content and files in, backup, database dropped and created empty and
+media folder deleted, restore, content and files identical.
 """
 
+import hashlib
 import os
 import secrets
 import shutil
@@ -120,36 +122,135 @@ def scratch_database():
         execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.mark.skipif(
+needs_postgresql = pytest.mark.skipif(
     not ON_POSTGRESQL or not shutil.which("pg_dump") or not shutil.which("pg_restore"),
     reason="needs a PostgreSQL DATABASE_URL and pg_dump/pg_restore (postgresql-client)",
 )
-def test_a_backup_restores_the_content_exactly(scratch_database, tmp_path):
+
+
+def checksums(folder: Path) -> dict[str, str]:
+    """The sha256 of every file under ``folder``, by path inside it."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def uploaded_files(media: Path) -> None:
+    files = {
+        "documents/2026/Xb3-kQ9_a1b2c3d4e5f6g7/Informe anual 2025.pdf": b"%PDF-1.7\n"
+        + os.urandom(50_000),
+        "entries/2026/Zq8_mN2-b1c2d3e4f5g6h7/foto.png": os.urandom(20_000),
+        "partners/Lk4_pQ7-c1d2e3f4g5h6i7/logo.webp": os.urandom(3_000),
+        "documents/2020/old.doc": b"",
+    }
+    for name, data in files.items():
+        (media / name).parent.mkdir(parents=True, exist_ok=True)
+        (media / name).write_bytes(data)
+    media.chmod(0o755)
+
+
+@needs_postgresql
+def test_a_backup_restores_the_content_and_the_files_exactly(scratch_database, tmp_path):
     database_url, recreate = scratch_database
     before = content(database_url, tmp_path, fill=True)
     assert '"model": "cooperation.project"' in before
+    media = tmp_path / "srv" / "media"
+    uploaded_files(media)
+    files = checksums(media)
     backups = tmp_path / "backups"
+    variables = {
+        "DATABASE_URL": database_url,
+        "DJANGO_MEDIA_STORAGE": "local",
+        "DJANGO_MEDIA_ROOT": str(media),
+    }
 
-    backup = run(["make", "--silent", "backup"], DATABASE_URL=database_url, BACKUP_DIR=str(backups))
+    backup = run(["make", "--silent", "backup"], BACKUP_DIR=str(backups), **variables)
     assert backup.returncode == 0, backup.stderr
     (dump,) = backups.glob("*.dump")
-    assert backup.stdout.strip() == str(dump)
-    assert dump.stat().st_mode & 0o077 == 0  # readable by its owner only
-    assert not list(backups.glob("*.partial"))
+    archive = dump.with_name(dump.name.replace(".dump", ".media.tar.gz"))
+    assert backup.stdout.split() == [str(dump), str(archive)]
+    assert sorted(backups.iterdir()) == sorted([dump, archive])  # nothing left half-written
+    for written in (dump, archive):
+        assert written.stat().st_mode & 0o077 == 0  # readable by its owner only
 
+    # Everything lost: the database emptied, the media folder gone.
     recreate()
     tables = "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
     assert query(database_url, tables) == [(0,)]
+    shutil.rmtree(media)
 
-    restore = run(["make", "--silent", "restore", f"FILE={dump}"], DATABASE_URL=database_url)
+    restore = run(["make", "--silent", "restore", f"FILE={dump}"], **variables)
     assert restore.returncode == 0, restore.stderr
     assert content(database_url, tmp_path) == before
+    assert checksums(media) == files
+    assert media.stat().st_mode & 0o777 == 0o755
+    assert [path.name for path in media.parent.iterdir()] == ["media"]
 
-    # A restore over a database that has content replaces it, without asking.
+    # A restore over a database and a folder that have changed replaces both, without asking.
     titles = "SELECT slug_es, title_es FROM cooperation_project ORDER BY slug_es"
     restored = query(database_url, titles)
     edited = "UPDATE cooperation_project SET title_es = 'Edited after the backup'"
     assert query(database_url, edited) == len(restored)
-    restore = run(["make", "--silent", "restore", f"FILE={dump}"], DATABASE_URL=database_url)
+    (media / "documents/2020/old.doc").write_bytes(b"changed")
+    (media / "documents/2027").mkdir()
+    (media / "documents/2027/new.pdf").write_bytes(b"%PDF-1.7 uploaded after the backup")
+    restore = run(["make", "--silent", "restore", f"FILE={dump}"], **variables)
     assert restore.returncode == 0, restore.stderr
     assert query(database_url, titles) == restored
+    assert checksums(media) == files
+    assert [path.name for path in media.parent.iterdir()] == ["media"]
+
+
+@needs_postgresql
+def test_a_damaged_archive_changes_neither_the_database_nor_the_files(scratch_database, tmp_path):
+    database_url, _recreate = scratch_database
+    query(database_url, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (1)")
+    media = tmp_path / "media"
+    uploaded_files(media)
+    files = checksums(media)
+    variables = {
+        "DATABASE_URL": database_url,
+        "DJANGO_MEDIA_STORAGE": "local",
+        "DJANGO_MEDIA_ROOT": str(media),
+    }
+    backup = run(["make", "--silent", "backup"], BACKUP_DIR=str(tmp_path / "b"), **variables)
+    assert backup.returncode == 0, backup.stderr
+    dump, archive = map(Path, backup.stdout.split())
+    query(database_url, "DELETE FROM kept")
+    archive.write_bytes(archive.read_bytes()[:100])
+
+    restore = run(["make", "--silent", "restore", f"FILE={dump}"], **variables)
+
+    assert restore.returncode != 0
+    assert query(database_url, "SELECT count(*) FROM kept") == [(0,)]
+    assert checksums(media) == files
+    assert [path.name for path in media.parent.iterdir()] == sorted(["b", "media"])
+
+
+@needs_postgresql
+def test_with_object_storage_the_backup_says_it_leaves_the_bucket_out(scratch_database, tmp_path):
+    database_url, _recreate = scratch_database
+    media = tmp_path / "media"
+    uploaded_files(media)
+    files = checksums(media)
+    backups = tmp_path / "backups"
+    variables = {
+        "DATABASE_URL": database_url,
+        "DJANGO_MEDIA_STORAGE": "s3",
+        "DJANGO_MEDIA_ROOT": str(media),
+    }
+
+    backup = run(["make", "--silent", "backup"], BACKUP_DIR=str(backups), **variables)
+
+    assert backup.returncode == 0, backup.stderr
+    (dump,) = backups.iterdir()
+    assert backup.stdout.split() == [str(dump)]
+    assert "does not archive them; the bucket's own versioning keeps them" in backup.stderr
+
+    restore = run(["make", "--silent", "restore", f"FILE={dump}"], **variables)
+
+    assert restore.returncode == 0, restore.stderr
+    assert "the database only" in restore.stderr
+    assert checksums(media) == files

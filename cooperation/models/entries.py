@@ -24,6 +24,7 @@ from .base import (
     unique_slugs,
 )
 from .partners import Network, Partner
+from .uploads import UploadPath
 
 
 class Theme(Versioned):
@@ -110,7 +111,10 @@ class CooperationEntry(Publishable, Reviewable, PeriodMixin, Versioned):
     )
     image = models.ImageField(
         _("image"),
-        upload_to="entries/%Y/",
+        upload_to=UploadPath("entries"),
+        # The whole stored name: the folders and the random part take up to 40 characters
+        # (Django's default of 100 would cut long file names short).
+        max_length=255,
         blank=True,
         validators=[validate_image_upload],
         help_text=_("JPEG, PNG or WebP, at most 2 MB."),
@@ -352,7 +356,10 @@ class Document(AttachedToEntry):
     )
     file = models.FileField(
         _("file"),
-        upload_to="documents/%Y/",
+        upload_to=UploadPath("documents"),
+        # The whole stored name: the folders and the random part take up to 40 characters
+        # (Django's default of 100 would cut long file names short).
+        max_length=255,
         blank=True,
         validators=[validate_document_upload],
         help_text=_("PDF, ODT, DOCX or XLSX, at most 10 MB."),

@@ -18,6 +18,7 @@ from .base import (
     publish_permission,
     unique_slugs,
 )
+from .uploads import UploadPath
 
 
 class PartnerKind(models.TextChoices):
@@ -49,7 +50,10 @@ class Partner(Publishable, Reviewable, Versioned):
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(
         _("logo"),
-        upload_to="partners/",
+        upload_to=UploadPath("partners", by_year=False),
+        # The whole stored name: the folders and the random part take up to 40 characters
+        # (Django's default of 100 would cut long file names short).
+        max_length=255,
         blank=True,
         validators=[validate_image_upload],
         help_text=_("JPEG, PNG or WebP, at most 2 MB."),

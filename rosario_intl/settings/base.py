@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -224,6 +225,55 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Uploaded files (documents, images, logos): on this machine's disk in MEDIA_ROOT ("local"),
+# or with "s3" in a bucket of an S3-compatible object store, which every app server shares
+# (README: "Scale beyond one machine"). Their addresses are the objects' own, unsigned and
+# stable (a cached page or the IATI export may hold them for long): the bucket must let anyone
+# read an object whose key they know and nobody list it; a draft's file stays out of reach
+# because its key has a random part (cooperation.models.uploads).
+MEDIA_STORAGE = env.str("DJANGO_MEDIA_STORAGE", default="local")
+S3_BUCKET = env.str("DJANGO_S3_BUCKET", default="")
+S3_ACCESS_KEY_ID = env.str("DJANGO_S3_ACCESS_KEY_ID", default="")
+S3_SECRET_ACCESS_KEY = env.str("DJANGO_S3_SECRET_ACCESS_KEY", default="")
+if MEDIA_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured(
+        f'DJANGO_MEDIA_STORAGE is "{MEDIA_STORAGE}": it must be "local" or "s3" (.env.example).'
+    )
+if MEDIA_STORAGE == "s3":
+    from botocore.config import Config
+
+    STORAGES["default"] = {
+        "BACKEND": "rosario_intl.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "access_key": S3_ACCESS_KEY_ID,
+            "secret_key": S3_SECRET_ACCESS_KEY,
+            # Empty: Amazon S3 itself.
+            "endpoint_url": env.str("DJANGO_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("DJANGO_S3_REGION", default="") or None,
+            # A host name that serves the bucket's objects (a CDN in front of it): the files'
+            # addresses then use it instead of the endpoint's.
+            "custom_domain": env.str("DJANGO_S3_CUSTOM_DOMAIN", default="") or None,
+            "querystring_auth": False,
+            # As on the local disk: a second file of the same name never replaces the first.
+            "file_overwrite": False,
+            # The bucket's policy decides who reads; an ACL per object is refused by buckets
+            # that have ACLs turned off (Amazon's default since 2023).
+            "default_acl": None,
+            # Keys never change content (each upload gets a new one): as nginx for /media/.
+            "object_parameters": {"CacheControl": "public, max-age=3600"},
+            # Only uploads and deletions in the admin reach the store (a page only writes
+            # addresses): a stalled store must not hold an admin worker for long.
+            "client_config": Config(
+                connect_timeout=5,
+                read_timeout=20,
+                retries={"max_attempts": 3, "mode": "standard"},
+                # "path" for most self-hosted stores (MinIO), "virtual" or "auto" for Amazon.
+                s3={"addressing_style": env.str("DJANGO_S3_ADDRESSING_STYLE", default="auto")},
+            ),
+        },
+    }
 
 # The public site's canonical origin, used for absolute links (sitemap, Open Graph).
 SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

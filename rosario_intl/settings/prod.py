@@ -8,7 +8,18 @@ import copy
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASES, LOGGING, SECRET_KEY, STORAGES, env
+from .base import (
+    ALLOWED_HOSTS,
+    DATABASES,
+    LOGGING,
+    MEDIA_STORAGE,
+    S3_ACCESS_KEY_ID,
+    S3_BUCKET,
+    S3_SECRET_ACCESS_KEY,
+    SECRET_KEY,
+    STORAGES,
+    env,
+)
 
 # Never read from the environment: a traceback page in production leaks settings and code.
 DEBUG = False
@@ -18,6 +29,25 @@ if not SECRET_KEY:
         "DJANGO_SECRET_KEY is not set. Production refuses to start without a secret key: "
         "set DJANGO_SECRET_KEY in the environment (see .env.example)."
     )
+
+# Uploads would fail, or go to a bucket nobody meant, only once staff save a file: better not
+# to start.
+if MEDIA_STORAGE == "s3":
+    missing = [
+        name
+        for name, value in [
+            ("DJANGO_S3_BUCKET", S3_BUCKET),
+            ("DJANGO_S3_ACCESS_KEY_ID", S3_ACCESS_KEY_ID),
+            ("DJANGO_S3_SECRET_ACCESS_KEY", S3_SECRET_ACCESS_KEY),
+        ]
+        if not value
+    ]
+    if missing:
+        raise ImproperlyConfigured(
+            f"DJANGO_MEDIA_STORAGE is s3 but {' and '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not set. Production refuses "
+            "to start without the bucket and its keys (see .env.example)."
+        )
 
 # HTTPS. TLS ends at the proxy in front, which must set X-Forwarded-Proto itself,
 # overwriting whatever a client sent.
