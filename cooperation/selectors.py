@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .i18n import active_language, localized_order, slug_lookup
 from .models import (
+    UNKNOWN_STATUS_FILTER,
     CollaborationWay,
     ContactSettings,
     CooperationStatus,
@@ -381,6 +382,8 @@ def _filter_entries(queryset: QuerySet, filters: dict, *, ids_of) -> QuerySet:
     """
     language = active_language()
     if status := filters.get("status"):
+        if status == UNKNOWN_STATUS_FILTER:
+            status = CooperationStatus.UNKNOWN
         queryset = queryset.filter(effective_status_q(status))
     if theme := filters.get("theme"):
         queryset = queryset.filter(**{f"themes__slug_{language}": theme})

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .models import ParticipationRole, PartnerKind
+from .models import CooperationStatus, ParticipationRole, PartnerKind
 
 GOVERNMENT_KINDS = {PartnerKind.CITY, PartnerKind.NATIONAL, PartnerKind.EMBASSY}
 SCHEMA_TYPES = {
@@ -63,7 +63,8 @@ def entry(obj, request) -> dict:
         data["description"] = obj.summary
     if obj.start_year:
         data["foundingDate"] = str(obj.start_year)
-    if obj.end_year:
+    # An end year is a planned end until the entry is known to be completed.
+    if obj.end_year and obj.effective_status == CooperationStatus.COMPLETED:
         data["dissolutionDate"] = str(obj.end_year)
     funders = []
     for participation in obj.participations.all():

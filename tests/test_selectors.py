@@ -96,12 +96,18 @@ def test_status_filter_uses_the_effective_status(db):
         program=program, status=models.CooperationStatus.PLANNED, end_year=last_year
     )
 
+    unknown = factories.ProjectFactory(
+        program=program, status=models.CooperationStatus.UNKNOWN, end_year=last_year
+    )
+
     def matching(status):
         return set(selectors.project_filter(filters={"status": status}))
 
     assert matching("completed") == {ended, completed}
     assert matching("active") == {kept, ongoing, open_ended}
     assert matching("planned") == {planned}
+    # Not published, even with an end year past: never completed, found as unknown.
+    assert matching(models.UNKNOWN_STATUS_FILTER) == {unknown}
     ended_program = factories.ProgramFactory(start_year=2019, end_year=last_year)
     assert ended_program in selectors.program_filter(filters={"status": "completed"})
     assert ended_program not in selectors.program_filter(filters={"status": "active"})

@@ -1,3 +1,4 @@
+import datetime
 import html
 import re
 from decimal import Decimal
@@ -333,6 +334,46 @@ def test_project_page_describes_the_project_with_funders_and_members(client, see
     assert data["foundingDate"] == "2021"
     assert [org["name"] for org in data["funder"]] == ["Metropolis"]
     assert "Turin" in [org["name"] for org in data["member"]]
+
+
+@pytest.mark.parametrize(
+    ("status", "dissolution"),
+    [
+        (models.CooperationStatus.COMPLETED, "2023"),
+        (models.CooperationStatus.UNKNOWN, None),
+        (models.CooperationStatus.PLANNED, None),
+    ],
+)
+def test_an_end_year_is_a_dissolution_date_only_when_the_entry_is_completed(
+    client, db, status, dissolution
+):
+    factories.ProjectFactory(slug_es="x", start_year=2021, end_year=2023, status=status)
+    data = structured_data(client.get("/es/proyectos/x/").content.decode())
+    assert data.get("dissolutionDate") == dissolution
+
+
+def test_a_status_not_published_is_said_plainly(client, db):
+    factories.ProjectFactory(
+        slug_es="x",
+        slug_en="x",
+        status=models.CooperationStatus.UNKNOWN,
+        start_year=2019,
+        end_year=2020,
+    )
+    factories.ProjectFactory(
+        slug_es="y",
+        slug_en="y",
+        status=models.CooperationStatus.ACTIVE,
+        status_confirmed_on=datetime.date(2022, 1, 1),
+    )
+    page = client.get("/es/proyectos/x/").content.decode()
+    assert "Sin información publicada" in page
+    assert "Finalizado" not in page
+    assert "Status" in client.get("/en/projects/x/").content.decode()
+    assert "No published information" in client.get("/en/projects/x/").content.decode()
+    assert "En curso, según información de 2022" in client.get("/es/proyectos/y/").content.decode()
+    listing = client.get("/es/proyectos/?status=unknown").content.decode()
+    assert "/es/proyectos/x/" in listing and "/es/proyectos/y/" not in listing
 
 
 def test_structured_data_cannot_close_its_script_element(client, db):

@@ -58,7 +58,7 @@ def entry_fieldsets(*relations: str) -> list:
             {
                 "fields": [
                     *relations,
-                    ("status", "keep_status"),
+                    ("status", "status_confirmed_on", "keep_status"),
                     "rosario_role",
                     ("start_year", "end_year"),
                     "themes",

@@ -33,6 +33,7 @@ from .base import (
     unique_slugs,
 )
 from .entries import (
+    UNKNOWN_STATUS_FILTER,
     AttachedToEntry,
     CooperationEntry,
     CooperationStatus,
@@ -62,6 +63,7 @@ from .site import (
 __all__ = [
     "LATITUDE_VALIDATORS",
     "LONGITUDE_VALIDATORS",
+    "UNKNOWN_STATUS_FILTER",
     "YEAR_VALIDATORS",
     "AttachedToEntry",
     "CollaborationWay",
