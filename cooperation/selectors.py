@@ -169,6 +169,7 @@ def program_get(*, slug: str, preview: bool = False) -> ProgramPage:
         _participations(),
         "milestones",
         "documents",
+        "sources",
         Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk")),
     )
     return ProgramPage(
@@ -203,7 +204,7 @@ def project_get(*, slug: str, preview: bool = False) -> ProjectPage:
     queryset = (
         _visible(Project, preview=preview)
         .select_related("program__network__organization")
-        .prefetch_related("themes", "sdgs", _participations(), "milestones", "documents")
+        .prefetch_related("themes", "sdgs", _participations(), "milestones", "documents", "sources")
     )
     project = _get_published(queryset, slug)
     return ProjectPage(project=project, network=_public_or_none(project.program.network))
@@ -254,7 +255,7 @@ def partner_get(*, slug: str, preview: bool = False) -> PartnerPage:
     queryset = (
         _visible(Partner, preview=preview)
         .select_related("network")
-        .prefetch_related(Prefetch("participations", queryset=participations))
+        .prefetch_related(Prefetch("participations", queryset=participations), "sources")
     )
     partner = _get_published(queryset, slug)
     # The reverse one-to-one raises when the partner is no network. Read with the partner,
@@ -286,7 +287,7 @@ def network_get(*, slug: str, preview: bool = False) -> NetworkPage:
     queryset = (
         _visible(Network, preview=preview)
         .select_related("organization")
-        .prefetch_related(Prefetch("programs", queryset=programs.order_by("pk")))
+        .prefetch_related(Prefetch("programs", queryset=programs.order_by("pk")), "sources")
     )
     network = _get_published(queryset, slug)
     return NetworkPage(network=network, programs=list(network.programs.all()))

@@ -72,3 +72,8 @@ class CollaborationWayTranslation(RequiredSpanish):
 @register(models.ContactSettings)
 class ContactSettingsTranslation(TranslationOptions):
     fields = ("whatsapp_message", "office_name")
+
+
+@register(models.Source)
+class SourceTranslation(RequiredSpanish):
+    fields = ("title",)

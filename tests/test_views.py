@@ -294,10 +294,11 @@ PINNED = [
     ("/es/redes/", 4),
     ("/es/linea-de-tiempo/", 3),
     ("/es/buscar/?q=residuos", 5),
-    ("/es/programas/pacto-global/", 9),
-    ("/es/proyectos/trama/", 8),
-    ("/es/socios/turin/", 4),
-    ("/es/redes/mercociudades/", 5),
+    # Detail pages: one query more each for their sources.
+    ("/es/programas/pacto-global/", 10),
+    ("/es/proyectos/trama/", 9),
+    ("/es/socios/turin/", 5),
+    ("/es/redes/mercociudades/", 6),
 ]
 
 
@@ -402,8 +403,40 @@ def test_detail_pages_show_when_they_were_last_reviewed(client, db):
     for obj in (project, project.program, partner, network):
         with translation.override("en"):
             content = client.get(obj.get_absolute_url()).content.decode()
-        shown = "Last reviewed" in content and '<time datetime="2025-03-14">' in content
+        shown = "Information updated as of" in content and '<time datetime="2025-03-14">' in content
         assert shown == (obj is not project.program), obj
+
+
+def test_detail_pages_name_their_sources_and_the_date_of_their_information(client, db):
+    project = factories.ProjectFactory()
+    partner = factories.PartnerFactory()
+    network = factories.NetworkFactory()
+    for obj in (project, project.program, partner, network):
+        obj.sources.create(
+            title_es="Página de la ciudad",
+            title_en="City page",
+            url="https://example.org/cooperacion",
+            consulted_on=datetime.date(2024, 5, 2),
+        )
+    unlinked = factories.ProjectFactory(program=project.program)
+    unlinked.sources.create(title_es="Informe sin dirección", title_en="Report without address")
+    for obj in (project, project.program, partner, network):
+        with translation.override("es"):
+            content = client.get(obj.get_absolute_url()).content.decode()
+        assert "Fuente" in content, obj
+        assert '<a href="https://example.org/cooperacion" rel="external" lang="es">' in content
+        assert "Información actualizada al" in content
+        assert '<time datetime="2024-05-02">2 de mayo de 2024</time>' in content
+    with translation.override("en"):
+        content = client.get(unlinked.get_absolute_url()).content.decode()
+    assert "Source" in content and "Report without address" in content
+    assert "Information updated as of" not in content
+    # A review is newer knowledge than the day a source was consulted.
+    project.reviewed_at = datetime.date(2025, 1, 3)
+    project.save()
+    with translation.override("en"):
+        content = client.get(project.get_absolute_url()).content.decode()
+    assert '<time datetime="2025-01-03">' in content
 
 
 def test_an_ended_entry_is_shown_as_completed_unless_kept(client, db):

@@ -15,6 +15,7 @@ from .base import (
     PublishableAdmin,
 )
 from .filters import EnglishTranslationFilter, NeedsReviewFilter, PartnerKindFilter, YearFilter
+from .sources import SourceInline
 
 
 class ParticipationInline(ContentInlineMixin, TranslationTabularInline):
@@ -87,7 +88,7 @@ class EntryAdmin(PublishableAdmin):
     search_fields = ["title_es", "title_en", "summary_es", "summary_en", "body_es", "body_en"]
     prepopulated_fields = {"slug_es": ["title_es"], "slug_en": ["title_en"]}
     filter_horizontal = ["themes", "sdgs"]
-    inlines = [ParticipationInline, MilestoneInline, DocumentInline]
+    inlines = [ParticipationInline, MilestoneInline, DocumentInline, SourceInline]
 
 
 @admin.register(models.Program)

@@ -59,6 +59,7 @@ from .site import (
     SeedRecord,
     whatsapp_number_validator,
 )
+from .sources import Source, Sourced
 
 __all__ = [
     "LATITUDE_VALIDATORS",
@@ -91,6 +92,8 @@ __all__ = [
     "SectionText",
     "SeedRecord",
     "Singleton",
+    "Source",
+    "Sourced",
     "SustainableDevelopmentGoal",
     "Theme",
     "Versioned",

@@ -24,6 +24,7 @@ from .base import (
     unique_slugs,
 )
 from .partners import Network, Partner
+from .sources import Sourced
 
 
 class Theme(Versioned):
@@ -91,7 +92,7 @@ class RosarioRole(models.TextChoices):
     PARTICIPANT = "participant", _("Participant")
 
 
-class CooperationEntry(Publishable, Reviewable, PeriodMixin, Versioned):
+class CooperationEntry(Publishable, Reviewable, Sourced, PeriodMixin, Versioned):
     """What programs and projects share."""
 
     title = models.CharField(_("title"), max_length=250)

@@ -18,6 +18,7 @@ from .base import (
     publish_permission,
     unique_slugs,
 )
+from .sources import Sourced
 
 
 class PartnerKind(models.TextChoices):
@@ -35,7 +36,7 @@ LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
 
 
-class Partner(Publishable, Reviewable, Versioned):
+class Partner(Publishable, Reviewable, Sourced, Versioned):
     """Any organization the city works with: a city, an agency, a network, a university..."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -127,7 +128,7 @@ class Partner(Publishable, Reviewable, Versioned):
             raise ValidationError(errors)
 
 
-class Network(Publishable, Reviewable, Versioned):
+class Network(Publishable, Reviewable, Sourced, Versioned):
     """A network or initiative Rosario belongs to, and Rosario's membership in it."""
 
     public_with = ("organization",)

@@ -22,6 +22,16 @@ what the page describes.
 
 from decimal import Decimal
 
+# The page everything below comes from, cited by every program, project, partner and network.
+# Its address is not given with the copy of the page the portal was seeded from, so it stays
+# empty for staff to fill in (never guessed); so does the day it was consulted.
+SOURCE = {
+    "title_es": "Cooperación internacional - Municipalidad de Rosario",
+    "title_en": "International cooperation - City of Rosario",
+    "url": "",
+    "consulted_on": None,
+}
+
 SDGS = [
     {"number": 1, "name_es": "Fin de la pobreza", "name_en": "No Poverty"},
     {"number": 2, "name_es": "Hambre cero", "name_en": "Zero Hunger"},

@@ -65,6 +65,8 @@ class SeedLoader:
             obj.save()
             for name, values in (m2m or {}).items():
                 getattr(obj, name).set(values)
+            if isinstance(obj, models.Sourced):
+                obj.sources.create(**content.SOURCE)
             self.created += 1
         self._remember(key, obj)
         return obj

@@ -213,3 +213,26 @@ def test_partners_carry_their_place(client, seeded):
     assert (turin["latitude"], turin["longitude"]) == (45.0703, 7.6869)
     (jica,) = [row for row in get_csv(client, "partners") if row["slug_es"] == "jica"]
     assert (jica["latitude"], jica["longitude"]) == ("", "")
+
+
+def test_sources_are_published_with_what_cites_them(client, db):
+    project = factories.ProjectFactory()
+    draft = factories.ProjectFactory(publication=models.PublicationStatus.DRAFT)
+    partner = factories.PartnerFactory()
+    project.sources.create(
+        title_es="Página", title_en="Page", url="https://example.org/a", consulted_on="2024-05-02"
+    )
+    project.sources.create(title_es="Sin dirección", title_en="No address")
+    partner.sources.create(title_es="Sitio del socio", url="https://example.org/b")
+    draft.sources.create(title_es="Fuente borrador", url="https://example.org/draft")
+    (row,) = [row for row in get_json(client, "projects")["items"] if row["id"] == project.pk]
+    assert row["source_urls"] == ["https://example.org/a"]
+    (row,) = [row for row in get_csv(client, "partners") if row["id"] == str(partner.pk)]
+    assert row["source_urls"] == "https://example.org/b"
+    items = get_json(client, "sources")["items"]
+    assert [(item["content"], item["object_id"], item["title_es"], item["title_en"],
+             item["url"], item["consulted_on"]) for item in items] == [
+        ("project", project.pk, "Página", "Page", "https://example.org/a", "2024-05-02"),
+        ("project", project.pk, "Sin dirección", "No address", None, None),
+        ("partner", partner.pk, "Sitio del socio", None, "https://example.org/b", None),
+    ]  # fmt: skip

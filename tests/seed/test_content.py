@@ -214,3 +214,17 @@ def test_only_the_places_the_seed_page_names_get_coordinates(seeded):
         for slug, (city_es, city_en, lat, lon) in PLACED.items()
     }
     assert not [p for p in models.Partner.objects.filter(latitude=None) if p.city_es or p.city_en]
+
+
+def test_every_entry_cites_the_citys_page(seeded):
+    for model in (models.Program, models.Project, models.Partner, models.Network):
+        for obj in model.objects.prefetch_related("sources"):
+            titles = [(s.title_es, s.title_en, s.url) for s in obj.sources.all()]
+            assert titles == [
+                (
+                    "Cooperación internacional - Municipalidad de Rosario",
+                    "International cooperation - City of Rosario",
+                    # No address is given with the seed page: none is invented.
+                    "",
+                )
+            ], obj
