@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .i18n import active_language, localized_order, slug_lookup
 from .models import (
+    HOME_COUNTRY_ES,
     UNKNOWN_STATUS_FILTER,
     CollaborationWay,
     ContactSettings,
@@ -211,8 +212,10 @@ def project_get(*, slug: str, preview: bool = False) -> ProjectPage:
 
 
 def partner_list() -> QuerySet[Partner]:
-    """Published partner organizations in alphabetical order of the active language."""
-    return Partner.objects.published().order_by(localized_order("name"))
+    """Published partner organizations, the Argentine ones first, each group in alphabetical
+    order of the active language."""
+    argentine_first = Case(When(country_es=HOME_COUNTRY_ES, then=Value(0)), default=Value(1))
+    return Partner.objects.published().order_by(argentine_first, localized_order("name"))
 
 
 def partner_map_get() -> dict[str, list[Partner]]:
@@ -324,6 +327,7 @@ class HomePage:
 
     section: SectionText
     ways: list[WayOfCollaborating]
+    argentine_partners: list[Partner]  # in none of the ways, which are of other countries
     programs: list[Program]  # the top-level ones
     milestones: list[Milestone]  # the latest few
     figures: dict[str, int]
@@ -335,7 +339,7 @@ def home_get() -> HomePage:
     # Only what the page shows of each partner: its name, address, kind and country.
     partners = list(partner_list().only("kind", "country_es", *_translated_columns("name", "slug")))
     ways = [
-        WayOfCollaborating(way=way, partners=[p for p in partners if p.kind in way.partner_kinds])
+        WayOfCollaborating(way=way, partners=[p for p in partners if way.includes(p)])
         for way in CollaborationWay.objects.all()
     ]
     programs = list(program_list())
@@ -343,6 +347,7 @@ def home_get() -> HomePage:
     return HomePage(
         section=SectionText.load(),
         ways=ways,
+        argentine_partners=[p for p in partners if p.is_argentine],
         programs=[program for program in programs if program.parent_id is None],
         milestones=list(milestone_list(limit=5, newest_first=True)),
         figures={

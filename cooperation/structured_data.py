@@ -4,7 +4,12 @@ from django.utils.translation import gettext as _
 
 from .models import CooperationStatus, ParticipationRole, PartnerKind
 
-GOVERNMENT_KINDS = {PartnerKind.CITY, PartnerKind.NATIONAL, PartnerKind.EMBASSY}
+GOVERNMENT_KINDS = {
+    PartnerKind.CITY,
+    PartnerKind.NATIONAL,
+    PartnerKind.AGENCY,
+    PartnerKind.EMBASSY,
+}
 SCHEMA_TYPES = {
     PartnerKind.UNIVERSITY: "CollegeOrUniversity",
     PartnerKind.COMPANY: "Corporation",

@@ -169,7 +169,14 @@ def test_spanish_is_required_english_is_not():
 
 def test_collaboration_way_lists_its_partner_kinds():
     way = models.CollaborationWay(key=models.CollaborationWay.Key.NATIONAL)
-    assert way.partner_kinds == ["national", "embassy"]
+    assert way.partner_kinds == ["national", "agency", "funding_program", "embassy"]
+
+
+def test_argentine_partners_collaborate_in_none_of_the_ways_of_other_countries():
+    decentralized = models.CollaborationWay(key=models.CollaborationWay.Key.DECENTRALIZED)
+    assert decentralized.includes(models.Partner(kind="city", country_es="Italia"))
+    assert not decentralized.includes(models.Partner(kind="city", country_es="Argentina"))
+    assert not decentralized.includes(models.Partner(kind="business_network"))
 
 
 def test_an_image_needs_a_spanish_description():

@@ -42,9 +42,11 @@ def test_program_filters(seeded):
     with translation.override("es"):
         programs = selectors.program_filter(filters={"network": "mercociudades"})
         assert [p.slug_es for p in programs] == ["programa-de-cooperacion-sur-sur-de-mercociudades"]
+        # The BMU is a national government; JICA a cooperation agency; IKI a funding program.
         programs = selectors.program_filter(filters={"kind": "national"})
+        assert {p.slug_es for p in programs} == {"proyectos-iclei-iki"}
+        programs = selectors.program_filter(filters={"kind": "agency"})
         assert {p.slug_es for p in programs} == {
-            "proyectos-iclei-iki",
             "cooperacion-tecnica-jica",
             "programa-de-co-creacion-de-conocimientos-kccp",
             "programa-de-voluntarios-expertos",

@@ -4,6 +4,7 @@ import re
 from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
+import lxml.html
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -198,6 +199,86 @@ def test_timeline_is_in_date_order(client, seeded):
     dates = [m.date for m in response.context["milestones"]]
     assert dates == sorted(dates)
     assert dates[0].year == 2014
+
+
+WAYS_AND_ARGENTINE = {
+    "es": (
+        ["Gobiernos locales y regionales de otros países", "Organismos internacionales",
+         "Gobiernos nacionales"],
+        "Y con organizaciones de la Argentina",
+        "Red Argentina del Pacto Global (Red de empresas y organizaciones)",
+    ),
+    "en": (
+        ["Local and regional governments from foreign countries", "International organizations",
+         "National governments"],
+        "And with organizations in Argentina",
+        "Argentine Network for the Global Compact (Network of companies and organizations)",
+    ),
+}  # fmt: skip
+ARGENTINE = {"Santa Fe", "Universidad Nacional de Rosario", "Fundación Sol Naciente",
+             "Red Argentina del Pacto Global"}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_home_groups_partners_by_what_they_are_and_where(client, seeded, language):
+    response = client.get(f"/{language}/")
+    ways = {str(row.way.key): {p.name_es for p in row.partners} for row in response.context["ways"]}
+    assert not ways["decentralized"] & ARGENTINE
+    assert ways["decentralized"] >= {"Turín", "Río de Janeiro", "Belo Horizonte", "Metropolis"}
+    assert "Iniciativa Internacional de Protección del Clima" in ways["national"]
+    assert "Agencia de Cooperación Internacional del Japón" in ways["national"]
+    assert {p.name_es for p in response.context["argentine_partners"]} == ARGENTINE
+    titles, argentine_heading, business_network = WAYS_AND_ARGENTINE[language]
+    page = lxml.html.fromstring(response.content.decode())
+    assert [h.text_content() for h in page.xpath("//article[@class='way']/h3")] == titles
+    (heading,) = page.xpath("//h3[@id='argentine-partners-title']")
+    assert heading.text_content() == argentine_heading
+    argentine = heading.getnext().text_content()
+    with translation.override(language):
+        for name in ARGENTINE:
+            shown = models.Partner.objects.get(name_es=name).name
+            assert shown in argentine
+            for way in page.xpath("//article[@class='way']"):
+                assert shown not in way.text_content()
+    assert business_network in " ".join(argentine.split())
+
+
+@pytest.mark.parametrize(
+    ("language", "argentine", "foreign", "kind"),
+    [
+        ("es", "Organizaciones de la Argentina",
+         "Organizaciones de otros países y organismos internacionales",
+         "Red de empresas y organizaciones"),
+        ("en", "Organizations in Argentina",
+         "Organizations of other countries and international organizations",
+         "Network of companies and organizations"),
+    ],
+)  # fmt: skip
+def test_partner_list_puts_argentine_organizations_apart(
+    client, seeded, language, argentine, foreign, kind
+):
+    content = client.get(url_in(language, "cooperation:partner_list")).content.decode()
+    page = lxml.html.fromstring(content)
+    headings = page.xpath("//h2")
+    assert [h.text_content() for h in headings[:2]] == [argentine, foreign]
+    in_argentina = headings[0].getnext().text_content()
+    abroad = headings[1].getnext().text_content()
+    for slug in ["santa-fe", "universidad-nacional-de-rosario", "fundacion-sol-naciente",
+                 "red-argentina-del-pacto-global"]:  # fmt: skip
+        partner = models.Partner.objects.get(slug_es=slug)
+        with translation.override(language):
+            assert partner.name in in_argentina and partner.name not in abroad
+    assert kind in in_argentina
+    assert "Red de ciudades" not in in_argentina and "Network of cities" not in in_argentina
+    with translation.override(language):
+        iki = models.Partner.objects.get(acronym_es="IKI")
+    assert iki.name in abroad
+    assert ("Programa de financiamiento" if language == "es" else "Funding program") in abroad
+
+
+def test_project_list_does_not_say_all_partners_are_foreign(client, seeded):
+    assert "socios de otros países" not in client.get("/es/proyectos/").content.decode()
+    assert "other countries" not in client.get("/en/projects/").content.decode()
 
 
 def test_home_figures_are_computed_from_the_data(client, seeded):

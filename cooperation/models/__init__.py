@@ -50,7 +50,14 @@ from .entries import (
     ended_unmarked_q,
     exactly_one_of,
 )
-from .partners import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, Network, Partner, PartnerKind
+from .partners import (
+    HOME_COUNTRY_ES,
+    LATITUDE_VALIDATORS,
+    LONGITUDE_VALIDATORS,
+    Network,
+    Partner,
+    PartnerKind,
+)
 from .site import (
     CollaborationWay,
     ContactSettings,
@@ -62,6 +69,7 @@ from .site import (
 from .sources import Source, Sourced
 
 __all__ = [
+    "HOME_COUNTRY_ES",
     "LATITUDE_VALIDATORS",
     "LONGITUDE_VALIDATORS",
     "UNKNOWN_STATUS_FILTER",

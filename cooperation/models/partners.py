@@ -22,14 +22,24 @@ from .sources import Sourced
 
 
 class PartnerKind(models.TextChoices):
-    CITY = "city", _("City or regional government")
-    NATIONAL = "national", _("National government or cooperation agency")
+    """What an organization is. Where it is (Argentine or of another country) is its country."""
+
+    CITY = "city", _("Local or regional government")
+    NATIONAL = "national", _("National government")
+    AGENCY = "agency", _("Cooperation agency")
+    FUNDING_PROGRAM = "funding_program", _("Funding program")
     EMBASSY = "embassy", _("Embassy")
     INTERNATIONAL = "international", _("International organization")
     NETWORK = "network", _("Network of cities")
+    BUSINESS_NETWORK = "business_network", _("Network of companies and organizations")
     FOUNDATION = "foundation", _("Foundation or NGO")
     UNIVERSITY = "university", _("University")
     COMPANY = "company", _("Company")
+
+
+# Rosario's own country, as partners' Spanish country is written: its organizations are not
+# "of other countries".
+HOME_COUNTRY_ES = "Argentina"
 
 
 LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
@@ -113,6 +123,10 @@ class Partner(Publishable, Reviewable, Sourced, Versioned):
 
     def get_absolute_url(self):
         return reverse("cooperation:partner_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_argentine(self) -> bool:
+        return self.country_es == HOME_COUNTRY_ES
 
     @property
     def has_location(self) -> bool:

@@ -33,7 +33,8 @@ class SectionText(Singleton, Versioned):
 
 
 class CollaborationWay(Versioned):
-    """One of the three ways the city collaborates, and the kinds of partner it involves."""
+    """One of the three ways the city collaborates with organizations of other countries, and
+    the kinds of partner it involves. Argentine partners are in none of them."""
 
     class Key(models.TextChoices):
         DECENTRALIZED = "decentralized", _("Decentralized cooperation")
@@ -43,7 +44,12 @@ class CollaborationWay(Versioned):
     PARTNER_KINDS = {
         Key.DECENTRALIZED: [PartnerKind.CITY, PartnerKind.NETWORK],
         Key.INTERNATIONAL: [PartnerKind.INTERNATIONAL],
-        Key.NATIONAL: [PartnerKind.NATIONAL, PartnerKind.EMBASSY],
+        Key.NATIONAL: [
+            PartnerKind.NATIONAL,
+            PartnerKind.AGENCY,
+            PartnerKind.FUNDING_PROGRAM,
+            PartnerKind.EMBASSY,
+        ],
     }
 
     key = models.CharField(_("key"), max_length=15, choices=Key, unique=True)
@@ -62,6 +68,10 @@ class CollaborationWay(Versioned):
     @property
     def partner_kinds(self) -> list[str]:
         return [str(kind) for kind in self.PARTNER_KINDS[self.key]]
+
+    def includes(self, partner) -> bool:
+        """Whether ``partner`` collaborates this way: of one of its kinds, and not Argentine."""
+        return partner.kind in self.partner_kinds and not partner.is_argentine
 
 
 whatsapp_number_validator = RegexValidator(

@@ -109,11 +109,13 @@ STATUS_NAMES = {
     "4": _("Closed"),
 }
 
-# OrganisationType of partners by kind. Networks of cities and "foundation or NGO" span
-# several IATI types (associations, NGOs, foundations): they get no type rather than a guess.
+# OrganisationType of partners by kind. Networks (of cities, of companies and organizations)
+# and "foundation or NGO" span several IATI types (associations, NGOs, foundations), and a
+# funding program is not an organization of its own: they get no type rather than a guess.
 ORGANISATION_TYPES = {
     PartnerKind.CITY: LOCAL_GOVERNMENT,
     PartnerKind.NATIONAL: "10",  # Government
+    PartnerKind.AGENCY: "10",  # Government
     PartnerKind.EMBASSY: "10",  # Government
     PartnerKind.INTERNATIONAL: "40",  # Multilateral
     PartnerKind.UNIVERSITY: "80",  # Academic, Training and Research

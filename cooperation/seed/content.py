@@ -244,7 +244,7 @@ PARTNERS = [
     },
     {
         "key": "argentine-global-compact-network",
-        "kind": "network",
+        "kind": "business_network",
         "name_es": "Red Argentina del Pacto Global",
         "name_en": "Argentine Network for the Global Compact",
         "slug_es": "red-argentina-del-pacto-global",
@@ -345,7 +345,7 @@ PARTNERS = [
     },
     {
         "key": "iki",
-        "kind": "national",
+        "kind": "funding_program",
         "name_es": "Iniciativa Internacional de Protección del Clima",
         "name_en": "International Climate Initiative",
         "acronym_es": "IKI",
@@ -365,7 +365,7 @@ PARTNERS = [
     },
     {
         "key": "jica",
-        "kind": "national",
+        "kind": "agency",
         "name_es": "Agencia de Cooperación Internacional del Japón",
         "name_en": "Japan International Cooperation Agency",
         "acronym_es": "JICA",
@@ -382,6 +382,8 @@ PARTNERS = [
         "name_en": "Fundación Sol Naciente",
         "slug_es": "fundacion-sol-naciente",
         "slug_en": "fundacion-sol-naciente",
+        "country_es": "Argentina",
+        "country_en": "Argentina",
     },
     {
         "key": "unr",

@@ -270,12 +270,15 @@ def test_rosario_is_not_a_participant_without_an_iati_role(db, schema, rosario_r
     [
         (models.PartnerKind.CITY, "11"),
         (models.PartnerKind.NATIONAL, "10"),
+        (models.PartnerKind.AGENCY, "10"),
         (models.PartnerKind.EMBASSY, "10"),
         (models.PartnerKind.INTERNATIONAL, "40"),
         (models.PartnerKind.UNIVERSITY, "80"),
         (models.PartnerKind.COMPANY, "70"),
         (models.PartnerKind.NETWORK, None),
         (models.PartnerKind.FOUNDATION, None),
+        (models.PartnerKind.BUSINESS_NETWORK, None),
+        (models.PartnerKind.FUNDING_PROGRAM, None),
     ],
 )
 def test_organisation_type_mapping(db, schema, kind, code):
