@@ -309,7 +309,8 @@ def test_sitemap_lists_both_languages_with_alternates(client, seeded):
 @pytest.mark.parametrize(
     "query",
     [
-        "?status=completed&network=iclei",
+        "?status=active&network=iclei",
+        "?status=unknown&network=iclei",
         "?theme=gestion-de-residuos&partner=turin&year=2022&sdg=11&kind=city",
         "?status=completed&status=active",
     ],

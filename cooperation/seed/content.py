@@ -245,6 +245,11 @@ PARTNERS = [
     {
         "key": "argentine-global-compact-network",
         "kind": "business_network",
+        "source": (
+            "seed: 'the country's largest corporate social responsibility initiative, with over "
+            "800 participants' (participants: companies and organizations)"
+        ),
+        "was": {"kind": "network"},
         "name_es": "Red Argentina del Pacto Global",
         "name_en": "Argentine Network for the Global Compact",
         "slug_es": "red-argentina-del-pacto-global",
@@ -346,6 +351,11 @@ PARTNERS = [
     {
         "key": "iki",
         "kind": "funding_program",
+        "source": (
+            "seed: 'supported by Germany's Federal Ministry (BMU) through the International "
+            "Climate Initiative (IKI)'"
+        ),
+        "was": {"kind": "national"},
         "name_es": "Iniciativa Internacional de Protección del Clima",
         "name_en": "International Climate Initiative",
         "acronym_es": "IKI",
@@ -366,6 +376,8 @@ PARTNERS = [
     {
         "key": "jica",
         "kind": "agency",
+        "source": "seed: 'Japan International Cooperation Agency (JICA)'",
+        "was": {"kind": "national"},
         "name_es": "Agencia de Cooperación Internacional del Japón",
         "name_en": "Japan International Cooperation Agency",
         "acronym_es": "JICA",
@@ -384,6 +396,11 @@ PARTNERS = [
         "slug_en": "fundacion-sol-naciente",
         "country_es": "Argentina",
         "country_en": "Argentina",
+        "source": (
+            "seed: 'TRAMA ... that has the Fundación Sol Naciente as primary requester ... in the "
+            "city of Rosario' (an organization of Rosario)"
+        ),
+        "was": {"country_es": "", "country_en": ""},
     },
     {
         "key": "unr",
@@ -470,30 +487,49 @@ NETWORKS = [
         "rosario_role_en": "Participant: the Municipality of Rosario has joined the Global Compact",
         "member_since": "2015-12-01",
         "member_since_precision": "month",
+        "source": "seed: 'The Municipality of Rosario joined in December 2015'",
     },
     {
         "key": "mercocities",
         "organization": "mercocities",
         "slug_es": "mercociudades",
         "slug_en": "mercocities",
-        "rosario_role_es": "Ciudad miembro",
-        "rosario_role_en": "Member city",
+        "rosario_role_es": "Coordina un proyecto del Programa de Cooperación Sur-Sur",
+        "rosario_role_en": "Coordinates a project of the South-South Cooperation Program",
+        "source": (
+            "seed: 'In 2018, Rosario was selected to coordinate the project \"Urban Heat "
+            "Islands...\"' (under the program); membership is not stated"
+        ),
+        "was": {"rosario_role_es": "Ciudad miembro", "rosario_role_en": "Member city"},
     },
     {
         "key": "metropolis",
         "organization": "metropolis",
         "slug_es": "metropolis",
         "slug_en": "metropolis",
-        "rosario_role_es": "Ciudad miembro",
-        "rosario_role_en": "Member city",
+        "rosario_role_es": "Su propuesta fue seleccionada en la convocatoria de proyectos piloto",
+        "rosario_role_en": "Its proposal was selected in the pilot projects call",
+        "source": (
+            "seed: 'the proposal presented and led by the city of Rosario ... has been selected "
+            "for funding and implementation'; membership is not stated"
+        ),
+        "was": {"rosario_role_es": "Ciudad miembro", "rosario_role_en": "Member city"},
     },
     {
         "key": "iclei",
         "organization": "iclei",
         "slug_es": "iclei",
         "slug_en": "iclei",
-        "rosario_role_es": "Ciudad miembro; participa en dos proyectos",
-        "rosario_role_en": "Member city; takes part in two projects",
+        "rosario_role_es": "Participa en dos proyectos",
+        "rosario_role_en": "Takes part in two projects",
+        "source": (
+            "seed: 'Rosario is part of two ICLEI (Local Governments for Sustainability) projects';"
+            " membership is not stated"
+        ),
+        "was": {
+            "rosario_role_es": "Ciudad miembro; participa en dos proyectos",
+            "rosario_role_en": "Member city; takes part in two projects",
+        },
     },
     {
         "key": "global-covenant-of-mayors",
@@ -502,6 +538,9 @@ NETWORKS = [
         "slug_en": "global-covenant-of-mayors",
         "rosario_role_es": "Ciudad adherente",
         "rosario_role_en": "Signatory city",
+        "source": (
+            "seed: 'the Global Covenant of Mayors for Climate & Energy, that Rosario adhered to'"
+        ),
     },
 ]
 
@@ -569,22 +608,38 @@ PROGRAMS = [
             "initiative."
         ),
         "start_year": 2015,
-        "status": "active",
-        "rosario_role": "member",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'The Municipality of Rosario joined in December 2015'; no current status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "member"},
         "themes": ["responsibility"],
         "sdgs": [8, 13, 16, 17],
         "participations": [
-            {"partner": "un-global-compact", "role": "lead", "note_es": "", "note_en": ""},
+            {
+                "partner": "un-global-compact",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": "role not stated by the seed",
+                "was": {"role": "lead"},
+            },
             {
                 "partner": "argentine-global-compact-network",
-                "role": "implementer",
+                "role": "",
                 "note_es": "Red local en la Argentina",
                 "note_en": "Local network in Argentina",
+                "source": "seed: 'The Argentine Network for the Global Compact'; role not stated",
+                "was": {"role": "implementer"},
             },
         ],
         "milestones": [
             {
                 "date": "2015-09-01",
+                "source": (
+                    "seed: 'the term set forth in September 2015 by the United Nations' General "
+                    "Assembly'"
+                ),
                 "date_precision": "month",
                 "title_es": (
                     "La Asamblea General de las Naciones Unidas fija el horizonte 2030 para los ODS"
@@ -595,12 +650,17 @@ PROGRAMS = [
             },
             {
                 "date": "2015-12-01",
+                "source": "seed: 'The Municipality of Rosario joined in December 2015'",
                 "date_precision": "month",
                 "title_es": "La Municipalidad de Rosario adhiere al Pacto Global",
                 "title_en": "The Municipality of Rosario joins the Global Compact",
             },
             {
                 "date": "2020-01-01",
+                "source": (
+                    "seed: 'In 2020, during Mayor Pablo Javkin's administration, the focus shifted"
+                    " to the General Chief of Staff'"
+                ),
                 "date_precision": "year",
                 "title_es": (
                     "El Pacto Global pasa a la Jefatura de Gabinete, durante la gestión del "
@@ -613,6 +673,10 @@ PROGRAMS = [
             },
             {
                 "date": "2021-10-01",
+                "source": (
+                    "seed: 'In October 2021, the Municipality submitted its second Communication "
+                    "on Engagement (COE) for the 2017-2020 period'"
+                ),
                 "date_precision": "month",
                 "title_es": (
                     "Segunda Comunicación sobre el Involucramiento (COE), período 2017-2020"
@@ -623,12 +687,20 @@ PROGRAMS = [
         "documents": [
             {
                 "date": None,
+                "source": (
+                    "seed: 'duly submitted its first commitment report for the 2015-2017 period' "
+                    "(no date given)"
+                ),
                 "date_precision": "",
                 "title_es": "Primer informe de compromiso, período 2015-2017",
                 "title_en": "First commitment report, 2015-2017 period",
             },
             {
                 "date": "2021-10-01",
+                "source": (
+                    "seed: 'In October 2021, the Municipality submitted its second Communication "
+                    "on Engagement (COE)'"
+                ),
                 "date_precision": "month",
                 "title_es": (
                     "Segunda Comunicación sobre el Involucramiento (COE), período 2017-2020"
@@ -664,12 +736,26 @@ PROGRAMS = [
             "Mercocities, this program has a horizontal peer-exchange perspective that "
             "prioritizes a qualitative impact with a regional perspective."
         ),
-        "status": "active",
-        "rosario_role": "member",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'In 2018, Rosario was selected to coordinate the project' (of this program); no"
+            " status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "member"},
         "themes": ["capacity"],
         "sdgs": [17],
         "participations": [
-            {"partner": "mercocities", "role": "lead", "note_es": "", "note_en": ""}
+            {
+                "partner": "mercocities",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'South-South Cooperation Program of the Network of Mercocities'; role "
+                    "not stated"
+                ),
+                "was": {"role": "lead"},
+            },
         ],
     },
     {
@@ -700,17 +786,29 @@ PROGRAMS = [
             "Energy, that Rosario adhered to, as an instrument to comply with the Paris "
             "Agreement."
         ),
-        "status": "active",
-        "rosario_role": "member",
+        "source": "seed: no status and no role of Rosario in the program stated",
+        "was": {"status": "active", "rosario_role": "member"},
         "themes": ["climate"],
         "sdgs": [11, 13, 17],
         "participations": [
-            {"partner": "european-union", "role": "lead", "note_es": "", "note_en": ""},
             {
-                "partner": "global-covenant-of-mayors",
-                "role": "partner",
+                "partner": "european-union",
+                "role": "",
                 "note_es": "",
                 "note_en": "",
+                "source": "role not stated by the seed",
+                "was": {"role": "lead"},
+            },
+            {
+                "partner": "global-covenant-of-mayors",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'this program has the objective of enforcing the Global Covenant of "
+                    "Mayors'; role not stated"
+                ),
+                "was": {"role": "partner"},
             },
         ],
     },
@@ -743,14 +841,45 @@ PROGRAMS = [
             "and Nuclear Safety (BMU) through the International Climate Initiative (IKI): "
             "Ecologistics and 100% Renewables."
         ),
-        "status": "active",
-        "rosario_role": "partner",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's (BMU) "
+            "through the International Climate Initiative (IKI)'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "partner"},
         "themes": ["climate"],
         "sdgs": [13],
         "participations": [
-            {"partner": "iclei", "role": "implementer", "note_es": "", "note_en": ""},
-            {"partner": "bmu", "role": "funder", "note_es": "", "note_en": ""},
-            {"partner": "iki", "role": "funder", "note_es": "", "note_en": ""},
+            {
+                "partner": "iclei",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": "seed: 'two ICLEI projects'; role not stated",
+                "was": {"role": "implementer"},
+            },
+            {
+                "partner": "bmu",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
+            {
+                "partner": "iki",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
         ],
     },
     {
@@ -771,12 +900,23 @@ PROGRAMS = [
             "European Union instrument for civil society organizations, through which the "
             "TRAMA project is funded."
         ),
-        "status": "active",
-        "rosario_role": "partner",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'The Municipality of Rosario is a partner for the design and implementation of "
+            "the project TRAMA' (of this program); no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "partner"},
         "themes": ["inclusion"],
         "sdgs": [8, 10],
         "participations": [
-            {"partner": "european-union", "role": "lead", "note_es": "", "note_en": ""}
+            {
+                "partner": "european-union",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": "seed: 'European Union Cooperation Program'; role not stated",
+                "was": {"role": "lead"},
+            },
         ],
     },
     {
@@ -804,14 +944,34 @@ PROGRAMS = [
         ),
         "start_year": 2021,
         "end_year": 2023,
-        "status": "completed",
-        "rosario_role": "member",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'In 2020, Metropolis ... made an open call for pilot projects for the 2021-2023"
+            " period, and the proposal presented and led by the city of Rosario ... has been "
+            "selected'; no status stated"
+        ),
+        "was": {"status": "completed", "rosario_role": "member"},
         "themes": ["urban"],
         "sdgs": [11],
-        "participations": [{"partner": "metropolis", "role": "lead", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "metropolis",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Metropolis ... made an open call for pilot projects'; role not stated"
+                ),
+                "was": {"role": "lead"},
+            },
+        ],
         "milestones": [
             {
                 "date": "2020-01-01",
+                "source": (
+                    "seed: 'In 2020, Metropolis ... made an open call for pilot projects for the "
+                    "2021-2023 period'"
+                ),
                 "date_precision": "year",
                 "title_es": "Metropolis abre la convocatoria de proyectos piloto 2021-2023",
                 "title_en": "Metropolis makes an open call for pilot projects for 2021-2023",
@@ -848,14 +1008,31 @@ PROGRAMS = [
             "(KCCP) and the Expert Volunteers Program."
         ),
         "start_year": 2014,
-        "status": "active",
-        "rosario_role": "beneficiary",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'With a special project that started in 2014, Rosario made several cooperation "
+            "agreements with Japan through JICA'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "beneficiary"},
         "themes": ["capacity"],
         "sdgs": [17],
-        "participations": [{"partner": "jica", "role": "lead", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "jica",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'through the Japan International Cooperation Agency (JICA)'; role not "
+                    "stated"
+                ),
+                "was": {"role": "lead"},
+            },
+        ],
         "milestones": [
             {
                 "date": "2014-01-01",
+                "source": "seed: 'With a special project that started in 2014'",
                 "date_precision": "year",
                 "title_es": (
                     "Comienza el proyecto especial de cooperación con Japón a través de JICA"
@@ -891,11 +1068,27 @@ PROGRAMS = [
             "human resources to strengthen their institutions and contributing to solving "
             "each city's and each country's specific problems."
         ),
-        "status": "active",
-        "rosario_role": "beneficiary",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'a number of civil servants from the Municipality of Rosario have been trained "
+            "in Japan'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "beneficiary"},
         "themes": ["capacity"],
         "sdgs": [17],
-        "participations": [{"partner": "jica", "role": "lead", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "jica",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'through the Japan International Cooperation Agency (JICA)'; role not "
+                    "stated"
+                ),
+                "was": {"role": "lead"},
+            },
+        ],
     },
     {
         "key": "jica-expert-volunteers",
@@ -938,11 +1131,27 @@ PROGRAMS = [
             "- information technology;\n"
             "- agricultural development."
         ),
-        "status": "active",
-        "rosario_role": "beneficiary",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'The Municipality of Rosario has received several expert volunteers in risk "
+            "management'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "beneficiary"},
         "themes": ["capacity", "risk"],
         "sdgs": [17],
-        "participations": [{"partner": "jica", "role": "lead", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "jica",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'through the Japan International Cooperation Agency (JICA)'; role not "
+                    "stated"
+                ),
+                "was": {"role": "lead"},
+            },
+        ],
     },
 ]
 
@@ -986,13 +1195,18 @@ PROJECTS = [
             "urban climate."
         ),
         "start_year": 2018,
-        "status": "active",
         "rosario_role": "coordinator",
+        "source": (
+            "seed: 'In 2018, Rosario was selected to coordinate the project'; no current status "
+            "stated"
+        ),
+        "was": {"status": "active"},
         "themes": ["climate", "urban"],
         "sdgs": [11, 13],
         "milestones": [
             {
                 "date": "2018-01-01",
+                "source": "seed: 'In 2018, Rosario was selected to coordinate the project'",
                 "date_precision": "year",
                 "title_es": "Rosario es seleccionada para coordinar el proyecto",
                 "title_en": "Rosario is selected to coordinate the project",
@@ -1025,17 +1239,53 @@ PROJECTS = [
         ),
         "start_year": 2018,
         "status": "active",
-        "rosario_role": "partner",
+        "status_confirmed_on": "2022-01-01",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'It has been a part of the city's planning for 4 years, since 2018' (ongoing "
+            "when written: 2018 + 4 = 2022); 'Rosario is part of two ICLEI ... projects'"
+        ),
+        "was": {"rosario_role": "partner"},
         "themes": ["climate", "logistics"],
         "sdgs": [11, 13],
         "participations": [
-            {"partner": "iclei", "role": "implementer", "note_es": "", "note_en": ""},
-            {"partner": "bmu", "role": "funder", "note_es": "", "note_en": ""},
-            {"partner": "iki", "role": "funder", "note_es": "", "note_en": ""},
+            {
+                "partner": "iclei",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": "seed: 'two ICLEI projects'; role not stated",
+                "was": {"role": "implementer"},
+            },
+            {
+                "partner": "bmu",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
+            {
+                "partner": "iki",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
         ],
         "milestones": [
             {
                 "date": "2018-01-01",
+                "source": (
+                    "seed: 'It has been a part of the city's planning for 4 years, since 2018'"
+                ),
                 "date_precision": "year",
                 "title_es": "Ecologistics se incorpora a la planificación de la ciudad",
                 "title_en": "Ecologistics becomes part of the city's planning",
@@ -1072,14 +1322,45 @@ PROJECTS = [
         ),
         "start_year": 2020,
         "end_year": 2023,
-        "status": "completed",
-        "rosario_role": "partner",
+        "rosario_role": "participant",
+        "source": (
+            "seed: '100% Renewables is a program for the 2020-2023 period'; 'Rosario is part of "
+            "two ICLEI ... projects'; no status stated"
+        ),
+        "was": {"status": "completed", "rosario_role": "partner"},
         "themes": ["climate", "energy"],
         "sdgs": [7, 11, 13],
         "participations": [
-            {"partner": "iclei", "role": "implementer", "note_es": "", "note_en": ""},
-            {"partner": "bmu", "role": "funder", "note_es": "", "note_en": ""},
-            {"partner": "iki", "role": "funder", "note_es": "", "note_en": ""},
+            {
+                "partner": "iclei",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": "seed: 'two ICLEI projects'; role not stated",
+                "was": {"role": "implementer"},
+            },
+            {
+                "partner": "bmu",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
+            {
+                "partner": "iki",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
         ],
     },
     {
@@ -1111,8 +1392,12 @@ PROJECTS = [
             "This project has the objective of contributing to the labor inclusion of people "
             "with intellectual disabilities in the city of Rosario."
         ),
-        "status": "active",
         "rosario_role": "partner",
+        "source": (
+            "seed: 'The Municipality of Rosario is a partner for the design and implementation of "
+            "the project TRAMA'; no status stated"
+        ),
+        "was": {"status": "active"},
         "themes": ["inclusion"],
         "sdgs": [8, 10],
         "participations": [
@@ -1120,9 +1405,17 @@ PROJECTS = [
                 "partner": "fundacion-sol-naciente",
                 "role": "applicant",
                 "note_es": "Solicitante principal",
-                "note_en": "Primary requester",
+                "note_en": "Lead applicant",
+                "source": "seed: 'that has the Fundación Sol Naciente as primary requester'",
+                "was": {"note_en": "Primary requester"},
             },
-            {"partner": "european-commission", "role": "funder", "note_es": "", "note_en": ""},
+            {
+                "partner": "european-commission",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": "seed: 'funded by the European Commission'",
+            },
         ],
     },
     {
@@ -1168,9 +1461,13 @@ PROJECTS = [
             "sustainable energy."
         ),
         "start_year": 2021,
-        "end_year": 2023,
-        "status": "completed",
         "rosario_role": "lead",
+        "source": (
+            "seed: 'the proposal presented and led by the city of Rosario ... has been selected "
+            "for funding and implementation starting on 2021'; the end of the project and its "
+            "status are not stated (2021-2023 is the call's period)"
+        ),
+        "was": {"end_year": 2023, "status": "completed"},
         "themes": ["waste", "energy", "capacity"],
         "sdgs": [7, 11, 12],
         "participations": [
@@ -1179,21 +1476,65 @@ PROJECTS = [
                 "role": "funder",
                 "note_es": "Convocatoria de proyectos piloto",
                 "note_en": "Pilot projects call",
+                "source": (
+                    "seed: 'Metropolis ... made an open call for pilot projects ... selected for "
+                    "funding and implementation'"
+                ),
             },
-            {"partner": "turin", "role": "partner", "note_es": "", "note_en": ""},
-            {"partner": "rio-de-janeiro", "role": "partner", "note_es": "", "note_en": ""},
-            {"partner": "belo-horizonte", "role": "partner", "note_es": "", "note_en": ""},
+            {
+                "partner": "turin",
+                "role": "partner",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'The partner cities and members of Metropolis supporting this project "
+                    "are: Turin (Italy), Rio de Janeiro (Brazil), Belo Horizonte (Brazil)'"
+                ),
+            },
+            {
+                "partner": "rio-de-janeiro",
+                "role": "partner",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'The partner cities and members of Metropolis supporting this project "
+                    "are: Turin (Italy), Rio de Janeiro (Brazil), Belo Horizonte (Brazil)'"
+                ),
+            },
+            {
+                "partner": "belo-horizonte",
+                "role": "partner",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'The partner cities and members of Metropolis supporting this project "
+                    "are: Turin (Italy), Rio de Janeiro (Brazil), Belo Horizonte (Brazil)'"
+                ),
+            },
             {
                 "partner": "santa-fe",
                 "role": "collaborator",
                 "note_es": "Ciudad colaboradora que no es miembro de Metropolis",
                 "note_en": "Collaborating city that is not a member of Metropolis",
+                "source": (
+                    "seed: 'as collaborating city that is not a member of Metropolis, Santa Fe "
+                    "(Argentina)'"
+                ),
             },
-            {"partner": "unr", "role": "supporter", "note_es": "", "note_en": ""},
+            {
+                "partner": "unr",
+                "role": "supporter",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'The National University of Rosario is also supporting this project'"
+                ),
+            },
         ],
         "milestones": [
             {
                 "date": "2021-01-01",
+                "source": "seed: 'selected for funding and implementation starting on 2021'",
                 "date_precision": "year",
                 "title_es": "Comienza la implementación del proyecto",
                 "title_en": "Implementation of the project starts",
@@ -1227,11 +1568,27 @@ PROJECTS = [
             "- Integral Waste Management;\n"
             "- Urban Management for a Sustainable Urban Development."
         ),
-        "status": "active",
-        "rosario_role": "beneficiary",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'a number of civil servants from the Municipality of Rosario have been trained "
+            "in Japan'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "beneficiary"},
         "themes": ["capacity", "waste", "urban"],
         "sdgs": [11, 12],
-        "participations": [{"partner": "jica", "role": "funder", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "jica",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'through the Japan International Cooperation Agency (JICA)'; role not "
+                    "stated"
+                ),
+                "was": {"role": "funder"},
+            },
+        ],
     },
     {
         "key": "expert-volunteers-risk",
@@ -1256,10 +1613,26 @@ PROJECTS = [
             "The Municipality of Rosario has received several expert volunteers in risk "
             "management, who have contributed to the area of Civil Defense."
         ),
-        "status": "active",
-        "rosario_role": "beneficiary",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'The Municipality of Rosario has received several expert volunteers in risk "
+            "management'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "beneficiary"},
         "themes": ["risk"],
         "sdgs": [11],
-        "participations": [{"partner": "jica", "role": "funder", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "jica",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'through the Japan International Cooperation Agency (JICA)'; role not "
+                    "stated"
+                ),
+                "was": {"role": "funder"},
+            },
+        ],
     },
 ]
