@@ -52,7 +52,7 @@ PAGES = [
     SitePage("timeline", "timeline"),
     SitePage("search", "search", query={"es": "q=residuos", "en": "q=waste"}),
     SitePage(
-        "filtered_projects", "project_list", query=dict.fromkeys(LANGUAGES, "status=completed")
+        "filtered_projects", "project_list", query=dict.fromkeys(LANGUAGES, "status=active")
     ),
     SitePage("open_data", "open_data"),
     SitePage("coverage", "coverage"),
