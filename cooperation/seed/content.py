@@ -1636,3 +1636,97 @@ PROJECTS = [
         ],
     },
 ]
+
+
+# Corrections of wording (issue 14), applied to the records above on import. Each keeps the
+# earlier seed's text as the record's ``was``, so that ``load_seed --revise`` corrects a site
+# loaded before, where staff have not rewritten the text: (list, key, field, old, new), where
+# ``old`` is the part of the text replaced. Titles of milestones are matched by their
+# English title.
+WORDING = [
+    ("SECTION", None, "introduction_es", "que compartan sus mismos intereses y experiencias",
+     "que compartan intereses y experiencias con ella"),
+    ("PROGRAMS", "global-compact", "summary_es",
+     "Rosario adhiere desde diciembre de 2015 a la iniciativa de las Naciones Unidas por los Diez "
+     "Principios universales y alinea su plan de gobierno con los 17 Objetivos de Desarrollo "
+     "Sostenible.",
+     "La Municipalidad de Rosario adhiere desde diciembre de 2015 a esta iniciativa de las "
+     "Naciones Unidas por los Diez Principios universales. En 2020 la coordinación pasó a la "
+     "órbita de la Jefatura de Gabinete, con el fin de alinear el plan de gobierno con los Diez "
+     "Principios y con los 17 Objetivos de Desarrollo Sostenible."),
+    ("PROGRAMS", "global-compact", "summary_en",
+     "Since December 2015 Rosario has been part of the United Nations initiative for the Ten "
+     "Universal Principles, and aligns its government plan with the 17 Sustainable Development "
+     "Goals.",
+     "The Municipality of Rosario has taken part since December 2015 in this United Nations "
+     "initiative for the Ten Universal Principles. In 2020 its coordination moved to the Chief "
+     "of Staff's Office, with the purpose of aligning the city's government plan with the Ten "
+     "Principles and the 17 Sustainable Development Goals."),
+    ("PROGRAMS", "global-compact", "body_es", "el eje pasó a la Jefatura de Gabinete",
+     "la coordinación pasó a la órbita de la Jefatura de Gabinete"),
+    ("PROGRAMS", "global-compact", "body_en", "the focus shifted to the General Chief of Staff",
+     "the focus shifted to the Chief of Staff's Office"),
+    ("PROGRAMS", "global-compact", "body_en", "for the compliance of the Sustainable",
+     "for meeting the Sustainable"),
+    ("MILESTONES", "global-compact", "title_es",
+     "El Pacto Global pasa a la Jefatura de Gabinete",
+     "La coordinación del Pacto Global pasa a la órbita de la Jefatura de Gabinete"),
+    ("MILESTONES", "global-compact", "title_en", "to the General Chief of Staff",
+     "to the Chief of Staff's Office"),
+    ("PROGRAMS", "mercocities-south-south", "body_es",
+     "Con el objetivo de promover, organizar, sensibilizar y poner en marcha actividades de "
+     "cooperación e intercambio entre los gobiernos locales que integran Mercociudades,",
+     "Con el objetivo de promover, organizar y poner en marcha actividades de cooperación e "
+     "intercambio entre los gobiernos locales que integran Mercociudades, y de sensibilizar "
+     "sobre ellas,"),
+    ("PROGRAMS", "eu-lac", "title_es", "la Unión Europea, América Latina y el Caribe",
+     "la Unión Europea y América Latina y el Caribe"),
+    ("PROGRAMS", "eu-lac", "summary_en", "to enforce the Global", "to promote the Global"),
+    ("PROGRAMS", "eu-lac", "body_en", "has the objective of enforcing the Global",
+     "has the objective of promoting the Global"),
+    ("PROGRAMS", "eu-lac", "body_en", "Latin-American", "Latin American"),
+    ("PROGRAMS", "jica", "body_es", "Programa de Co-Creación de Conocimientos",
+     "Programa de Cocreación de Conocimientos"),
+    ("PROGRAMS", "jica-kccp", "title_es", "Programa de Co-Creación de Conocimientos",
+     "Programa de Cocreación de Conocimientos"),
+    ("PROJECTS", "urban-heat-islands", "summary_es", "mitigación de sus efectos",
+     "reducción de sus efectos"),
+    ("PROJECTS", "ecologistics", "summary_en", "in the sector of urban cargo",
+     "in urban freight transport"),
+    ("PROJECTS", "ecologistics", "body_en", "in the sector of urban cargo",
+     "in urban freight transport"),
+    ("PROJECTS", "100-renewables", "summary_es", "Acompaña el proceso",
+     "Programa que acompaña el proceso"),
+    ("PROJECTS", "100-renewables", "summary_en",
+     "Helps the city's planning process for transitioning into renewable energies.",
+     "A program that helps the city plan its transition to renewable energy."),
+    ("PROJECTS", "100-renewables", "body_en", "for transitioning into renewable energies",
+     "for the transition to renewable energy"),
+    ("PROJECTS", "trama", "summary_es", "Contribuir a la inclusión laboral",
+     "Proyecto que busca contribuir a la inclusión laboral"),
+    ("PROJECTS", "trama", "summary_en", "Contributing to the labor inclusion",
+     "A project that seeks to contribute to the labor inclusion"),
+    ("PROJECTS", "trama", "body_en", "as primary requester", "as lead applicant"),
+    ("PROJECTS", "metropolis-waste", "title_es", "Co-creación", "Cocreación"),
+    ("PROJECTS", "metropolis-waste", "body_en", "starting on 2021", "starting in 2021"),
+    ("PROJECTS", "kccp-trainings", "title_en", "KCCP trainings in Japan", "KCCP training in Japan"),
+]  # fmt: skip
+
+
+def _apply_wording() -> None:
+    for name, key, field, old, new in WORDING:
+        if name == "SECTION":
+            records = [SECTION]
+        elif name == "MILESTONES":
+            (entry,) = [item for item in PROGRAMS if item["key"] == key]
+            records = [row for row in entry["milestones"] if old in row[field]]
+        else:
+            records = [item for item in globals()[name] if item["key"] == key]
+        (record,) = records
+        if old not in record[field]:
+            raise ValueError(f"{name} {key} {field}: {old!r} not found")
+        record.setdefault("was", {}).setdefault(field, record[field])
+        record[field] = record[field].replace(old, new)
+
+
+_apply_wording()
