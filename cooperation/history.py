@@ -28,6 +28,7 @@ HISTORY_FOLLOWS = {
     models.SectionText: (),
     models.CollaborationWay: (),
     models.ContactSettings: (),
+    models.OpenDataSettings: (),
 }
 # How far back in an entry's history to look for a version number.
 HISTORY_LOOKBACK = 100

@@ -77,3 +77,9 @@ class ContactSettingsTranslation(TranslationOptions):
 @register(models.Source)
 class SourceTranslation(RequiredSpanish):
     fields = ("title",)
+
+
+@register(models.OpenDataSettings)
+class OpenDataSettingsTranslation(TranslationOptions):
+    # Nothing to translate: registered because the admin of single entries expects it.
+    fields = ()

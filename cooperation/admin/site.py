@@ -53,5 +53,10 @@ class ContactSettingsAdmin(SingletonAdmin):
     pass
 
 
+@admin.register(models.OpenDataSettings)
+class OpenDataSettingsAdmin(SingletonAdmin):
+    pass
+
+
 admin.site.site_header = _("Rosario · International cooperation")
 admin.site.site_title = _("International cooperation")

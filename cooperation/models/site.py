@@ -93,6 +93,11 @@ class ContactSettings(Singleton, Versioned):
         max_length=15,
         default=DEFAULT_WHATSAPP_NUMBER,
         validators=[whatsapp_number_validator],
+        help_text=_(
+            "By default, 5493415440147: MuniBot, the city's general line for citizens, not "
+            "the international cooperation office's own. Write the office's number here if "
+            "it has one."
+        ),
     )
     whatsapp_message = models.CharField(
         _("prefilled WhatsApp message"),
@@ -109,6 +114,33 @@ class ContactSettings(Singleton, Versioned):
         verbose_name_plural = _("contact settings")
         constraints = [
             models.CheckConstraint(condition=Q(id=1), name="single_contact_settings"),
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class OpenDataSettings(Singleton, Versioned):
+    """The license the open data is published under, which staff decide."""
+
+    license_name = models.CharField(
+        _("license"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example CC BY 4.0. Empty: the license set for the server (CC BY 4.0)."),
+    )
+    license_url = models.URLField(_("address of the license"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("open data settings")
+        verbose_name_plural = _("open data settings")
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="single_open_data_settings"),
+            models.CheckConstraint(
+                condition=Q(license_name="", license_url="") | ~Q(license_name=""),
+                name="open_data_license_named",
+            ),
         ]
 
     def __str__(self):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperation.models import (
     CooperationStatus,
     DatePrecision,
+    OpenDataSettings,
     ParticipationRole,
     PartnerKind,
     RosarioRole,
@@ -38,7 +39,11 @@ LIST_SEPARATOR = "|"
 
 
 def license_get() -> dict[str, str]:
-    """The licence of the data: ``settings.OPEN_DATA_LICENSE`` (a name and a url) or CC BY 4.0."""
+    """The licence of the data: the one staff chose (``OpenDataSettings``), else
+    ``settings.OPEN_DATA_LICENSE`` (a name and a url), else CC BY 4.0."""
+    chosen = OpenDataSettings.objects.filter(pk=1).exclude(license_name="").first()
+    if chosen:
+        return {"name": chosen.license_name, "url": chosen.license_url}
     return getattr(settings, "OPEN_DATA_LICENSE", DEFAULT_LICENSE)
 
 
@@ -323,7 +328,7 @@ DATASETS = {
                 plain("role", _("Role"), choices=tuple(ParticipationRole.choices)),
                 Column(
                     "iati_role",
-                    _("The role as an IATI organisation role code"),
+                    _("The role as an IATI organization role code"),
                     lambda obj, _context: iati.PARTICIPATION_ROLES[obj.role],
                     choices=tuple(iati.ROLE_NAMES.items()),
                 ),

@@ -114,6 +114,8 @@ class SeedLoader:
         """Load whatever is missing; the number of rows created."""
         self.ensure_singleton("section", models.SectionText, _fields(content.SECTION))
         self.ensure_singleton("contact", models.ContactSettings, content.CONTACT)
+        # Empty: the licence set for the server, until staff choose one.
+        self.ensure_singleton("open-data", models.OpenDataSettings, {})
         for way in content.WAYS:
             self.ensure(
                 f"way:{way['key']}", models.CollaborationWay, way, adopt={"key": way["key"]}
