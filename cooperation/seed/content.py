@@ -1245,7 +1245,7 @@ PROJECTS = [
             "seed: 'It has been a part of the city's planning for 4 years, since 2018' (ongoing "
             "when written: 2018 + 4 = 2022); 'Rosario is part of two ICLEI ... projects'"
         ),
-        "was": {"rosario_role": "partner"},
+        "was": {"rosario_role": "partner", "status_confirmed_on": None},
         "themes": ["climate", "logistics"],
         "sdgs": [11, 13],
         "participations": [
