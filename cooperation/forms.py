@@ -7,7 +7,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .models import CooperationStatus, PartnerKind
+from .models import UNKNOWN_STATUS_FILTER, CooperationStatus, PartnerKind
 
 MAX_QUERY_LENGTH = 200
 # NUL and other control characters: PostgreSQL refuses NUL in text, and none belongs in a query.
@@ -32,7 +32,15 @@ class DirectoryFilterForm(forms.Form):
     """Filters for the program and project lists; every field is optional and they combine."""
 
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any")), *CooperationStatus.choices]
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            *[
+                (value or UNKNOWN_STATUS_FILTER, label)
+                for value, label in CooperationStatus.choices
+            ],
+        ],
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     sdg = forms.ChoiceField(label=_("Sustainable Development Goal"), required=False)

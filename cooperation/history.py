@@ -13,7 +13,7 @@ from . import models
 # revision, so that restoring the entry (or recovering it once deleted) brings them back as
 # they were. Nothing follows a relation "up" to a parent: that would pull the whole parent
 # into every child's revision.
-ENTRY_PARTS = ("participations", "milestones", "documents")
+ENTRY_PARTS = ("participations", "milestones", "documents", "sources")
 HISTORY_FOLLOWS = {
     models.Program: ENTRY_PARTS,
     models.Project: ENTRY_PARTS,
@@ -22,11 +22,13 @@ HISTORY_FOLLOWS = {
     models.Document: (),
     models.Theme: (),
     models.SustainableDevelopmentGoal: (),
-    models.Partner: (),
-    models.Network: (),
+    models.Partner: ("sources",),
+    models.Network: ("sources",),
+    models.Source: (),
     models.SectionText: (),
     models.CollaborationWay: (),
     models.ContactSettings: (),
+    models.OpenDataSettings: (),
 }
 # How far back in an entry's history to look for a version number.
 HISTORY_LOOKBACK = 100

@@ -32,6 +32,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .i18n import active_language, localized_order, slug_lookup
 from .models import (
+    HOME_COUNTRY_ES,
+    UNKNOWN_STATUS_FILTER,
     CollaborationWay,
     ContactSettings,
     CooperationStatus,
@@ -168,6 +170,7 @@ def program_get(*, slug: str, preview: bool = False) -> ProgramPage:
         _participations(),
         "milestones",
         "documents",
+        "sources",
         Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk")),
     )
     return ProgramPage(
@@ -202,15 +205,17 @@ def project_get(*, slug: str, preview: bool = False) -> ProjectPage:
     queryset = (
         _visible(Project, preview=preview)
         .select_related("program__network__organization")
-        .prefetch_related("themes", "sdgs", _participations(), "milestones", "documents")
+        .prefetch_related("themes", "sdgs", _participations(), "milestones", "documents", "sources")
     )
     project = _get_published(queryset, slug)
     return ProjectPage(project=project, network=_public_or_none(project.program.network))
 
 
 def partner_list() -> QuerySet[Partner]:
-    """Published partner organizations in alphabetical order of the active language."""
-    return Partner.objects.published().order_by(localized_order("name"))
+    """Published partner organizations, the Argentine ones first, each group in alphabetical
+    order of the active language."""
+    argentine_first = Case(When(country_es=HOME_COUNTRY_ES, then=Value(0)), default=Value(1))
+    return Partner.objects.published().order_by(argentine_first, localized_order("name"))
 
 
 def partner_map_get() -> dict[str, list[Partner]]:
@@ -253,7 +258,7 @@ def partner_get(*, slug: str, preview: bool = False) -> PartnerPage:
     queryset = (
         _visible(Partner, preview=preview)
         .select_related("network")
-        .prefetch_related(Prefetch("participations", queryset=participations))
+        .prefetch_related(Prefetch("participations", queryset=participations), "sources")
     )
     partner = _get_published(queryset, slug)
     # The reverse one-to-one raises when the partner is no network. Read with the partner,
@@ -285,7 +290,7 @@ def network_get(*, slug: str, preview: bool = False) -> NetworkPage:
     queryset = (
         _visible(Network, preview=preview)
         .select_related("organization")
-        .prefetch_related(Prefetch("programs", queryset=programs.order_by("pk")))
+        .prefetch_related(Prefetch("programs", queryset=programs.order_by("pk")), "sources")
     )
     network = _get_published(queryset, slug)
     return NetworkPage(network=network, programs=list(network.programs.all()))
@@ -322,6 +327,7 @@ class HomePage:
 
     section: SectionText
     ways: list[WayOfCollaborating]
+    argentine_partners: list[Partner]  # in none of the ways, which are of other countries
     programs: list[Program]  # the top-level ones
     milestones: list[Milestone]  # the latest few
     figures: dict[str, int]
@@ -333,7 +339,7 @@ def home_get() -> HomePage:
     # Only what the page shows of each partner: its name, address, kind and country.
     partners = list(partner_list().only("kind", "country_es", *_translated_columns("name", "slug")))
     ways = [
-        WayOfCollaborating(way=way, partners=[p for p in partners if p.kind in way.partner_kinds])
+        WayOfCollaborating(way=way, partners=[p for p in partners if way.includes(p)])
         for way in CollaborationWay.objects.all()
     ]
     programs = list(program_list())
@@ -341,6 +347,7 @@ def home_get() -> HomePage:
     return HomePage(
         section=SectionText.load(),
         ways=ways,
+        argentine_partners=[p for p in partners if p.is_argentine],
         programs=[program for program in programs if program.parent_id is None],
         milestones=list(milestone_list(limit=5, newest_first=True)),
         figures={
@@ -381,6 +388,8 @@ def _filter_entries(queryset: QuerySet, filters: dict, *, ids_of) -> QuerySet:
     """
     language = active_language()
     if status := filters.get("status"):
+        if status == UNKNOWN_STATUS_FILTER:
+            status = CooperationStatus.UNKNOWN
         queryset = queryset.filter(effective_status_q(status))
     if theme := filters.get("theme"):
         queryset = queryset.filter(**{f"themes__slug_{language}": theme})

@@ -2,9 +2,14 @@
 
 from django.utils.translation import gettext as _
 
-from .models import ParticipationRole, PartnerKind
+from .models import CooperationStatus, ParticipationRole, PartnerKind
 
-GOVERNMENT_KINDS = {PartnerKind.CITY, PartnerKind.NATIONAL, PartnerKind.EMBASSY}
+GOVERNMENT_KINDS = {
+    PartnerKind.CITY,
+    PartnerKind.NATIONAL,
+    PartnerKind.AGENCY,
+    PartnerKind.EMBASSY,
+}
 SCHEMA_TYPES = {
     PartnerKind.UNIVERSITY: "CollegeOrUniversity",
     PartnerKind.COMPANY: "Corporation",
@@ -63,7 +68,8 @@ def entry(obj, request) -> dict:
         data["description"] = obj.summary
     if obj.start_year:
         data["foundingDate"] = str(obj.start_year)
-    if obj.end_year:
+    # An end year is a planned end until the entry is known to be completed.
+    if obj.end_year and obj.effective_status == CooperationStatus.COMPLETED:
         data["dissolutionDate"] = str(obj.end_year)
     funders = []
     for participation in obj.participations.all():

@@ -72,3 +72,14 @@ class CollaborationWayTranslation(RequiredSpanish):
 @register(models.ContactSettings)
 class ContactSettingsTranslation(TranslationOptions):
     fields = ("whatsapp_message", "office_name")
+
+
+@register(models.Source)
+class SourceTranslation(RequiredSpanish):
+    fields = ("title",)
+
+
+@register(models.OpenDataSettings)
+class OpenDataSettingsTranslation(TranslationOptions):
+    # Nothing to translate: registered because the admin of single entries expects it.
+    fields = ()

@@ -198,7 +198,7 @@ class ProgramDetailView(ObjectPageMixin, DetailView):
 
 class ProjectListView(DirectoryMixin, PageMixin, ListView):
     page_title = _("Projects")
-    lead = _("Concrete work carried out with partners from other countries, newest first.")
+    lead = _("Concrete work carried out with partners in Argentina and abroad, newest first.")
     paginate_by = PAGE_SIZE
     model = Project
     filter_selector = selectors.project_filter

@@ -62,6 +62,7 @@ class ProgramFactory(factory.django.DjangoModelFactory):
     summary_es = "Resumen del programa."
     summary_en = "Summary of the program."
     start_year = 2020
+    status = models.CooperationStatus.ACTIVE
     publication = models.PublicationStatus.PUBLISHED
 
 
@@ -77,6 +78,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     summary_es = "Resumen del proyecto."
     summary_en = "Summary of the project."
     start_year = 2021
+    status = models.CooperationStatus.ACTIVE
     rosario_role = models.RosarioRole.LEAD
     publication = models.PublicationStatus.PUBLISHED
 

@@ -169,7 +169,14 @@ def test_spanish_is_required_english_is_not():
 
 def test_collaboration_way_lists_its_partner_kinds():
     way = models.CollaborationWay(key=models.CollaborationWay.Key.NATIONAL)
-    assert way.partner_kinds == ["national", "embassy"]
+    assert way.partner_kinds == ["national", "agency", "funding_program", "embassy"]
+
+
+def test_argentine_partners_collaborate_in_none_of_the_ways_of_other_countries():
+    decentralized = models.CollaborationWay(key=models.CollaborationWay.Key.DECENTRALIZED)
+    assert decentralized.includes(models.Partner(kind="city", country_es="Italia"))
+    assert not decentralized.includes(models.Partner(kind="city", country_es="Argentina"))
+    assert not decentralized.includes(models.Partner(kind="business_network"))
 
 
 def test_an_image_needs_a_spanish_description():
@@ -220,6 +227,9 @@ def this_year() -> int:
         (models.CooperationStatus.ACTIVE, None, False, models.CooperationStatus.ACTIVE),
         (models.CooperationStatus.PLANNED, -1, False, models.CooperationStatus.PLANNED),
         (models.CooperationStatus.COMPLETED, 1, False, models.CooperationStatus.COMPLETED),
+        # Not published: the end-year rule never turns it into completed.
+        (models.CooperationStatus.UNKNOWN, -1, False, models.CooperationStatus.UNKNOWN),
+        (models.CooperationStatus.UNKNOWN, None, False, models.CooperationStatus.UNKNOWN),
     ],
 )
 def test_effective_status(status, end_offset, keep, expected):
@@ -228,6 +238,34 @@ def test_effective_status(status, end_offset, keep, expected):
         entry = model(status=status, end_year=end_year, keep_status=keep)
         assert entry.effective_status == expected
         assert entry.get_effective_status_display() == expected.label
+
+
+def test_a_new_entry_has_no_published_status_nor_role():
+    for model in (models.Program, models.Project):
+        entry = model()
+        assert entry.status == models.CooperationStatus.UNKNOWN == ""
+        assert not entry.status_known
+        assert entry.rosario_role == ""
+    assert models.Participation().role == models.ParticipationRole.UNKNOWN
+
+
+def test_a_status_says_when_it_was_confirmed():
+    confirmed = datetime.date(2022, 6, 1)
+    with translation.override("es"):
+        entry = models.Project(
+            status=models.CooperationStatus.ACTIVE, status_confirmed_on=confirmed
+        )
+        assert entry.status_statement == "En curso, según información de 2022"
+        assert models.Project().status_statement == "Sin información publicada"
+    with translation.override("en"):
+        assert entry.status_statement == "Ongoing, according to information from 2022"
+        # Shown as completed by the end-year rule: the confirmation no longer applies.
+        ended = models.Project(
+            status=models.CooperationStatus.ACTIVE,
+            status_confirmed_on=confirmed,
+            end_year=this_year() - 1,
+        )
+        assert ended.status_statement == "Completed"
 
 
 def test_needs_review_after_the_configured_interval(settings):

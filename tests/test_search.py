@@ -25,7 +25,7 @@ def titles(results) -> list[str]:
     [
         ("es", "cooperacion", "Programa de Cooperación Sur-Sur de Mercociudades"),
         ("es", "COOPERACIÓN", "Programa de Cooperación Sur-Sur de Mercociudades"),
-        ("es", "residuos", "Co-creación de un modelo sostenible para la gestión metropolitana"),
+        ("es", "residuos", "Cocreación de un modelo sostenible para la gestión metropolitana"),
         ("en", "waste", "Co-Creation of a Sustainable Model for Metropolitan Solid Waste"),
         ("en", "Turin", "Turin"),
         ("es", "discapacidad intelectual", "TRAMA, red para la inclusión sostenible"),
@@ -40,7 +40,7 @@ def test_search_finds_the_seed_examples(seeded, language, query, expected):
 def test_search_ranks_title_matches_first(seeded):
     with translation.override("es"):
         results = search.search_entries(query="residuos")
-    assert titles(results)[0].startswith("Co-creación de un modelo sostenible")
+    assert titles(results)[0].startswith("Cocreación de un modelo sostenible")
 
 
 def test_search_of_spanish_text_on_the_english_side_finds_nothing_english_only(seeded):

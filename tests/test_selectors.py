@@ -13,9 +13,17 @@ def filtered_projects(**filters) -> set[str]:
 
 def test_each_filter_and_their_combination(seeded):
     with translation.override("es"):
-        assert filtered_projects(status="completed") == {
+        # The seed states no status but Ecologistics' (ongoing as of 2022): nothing is
+        # completed, however far its end year.
+        assert filtered_projects(status="completed") == set()
+        assert filtered_projects(status="active") == {"ecologistics"}
+        assert filtered_projects(status=models.UNKNOWN_STATUS_FILTER) == {
+            "islas-de-calor-urbano",
             "100-renovables",
+            "trama",
             "gestion-metropolitana-de-residuos-solidos",
+            "capacitaciones-kccp-en-japon",
+            "voluntarios-expertos-en-gestion-de-riesgos",
         }
         assert filtered_projects(theme="gestion-de-residuos") == {
             "gestion-metropolitana-de-residuos-solidos",
@@ -29,7 +37,7 @@ def test_each_filter_and_their_combination(seeded):
         assert filtered_projects(kind="foundation") == {"trama"}
         assert filtered_projects(network="iclei") == {"ecologistics", "100-renovables"}
         assert filtered_projects(year=2019) == {"islas-de-calor-urbano", "ecologistics"}
-        assert filtered_projects(network="iclei", status="completed") == {"100-renovables"}
+        assert filtered_projects(network="iclei", status="unknown") == {"100-renovables"}
         assert filtered_projects(network="iclei", sdg=7, year=2022) == {"100-renovables"}
         assert filtered_projects(partner="turin", theme="gestion-de-riesgos") == set()
     with translation.override("en"):
@@ -42,9 +50,11 @@ def test_program_filters(seeded):
     with translation.override("es"):
         programs = selectors.program_filter(filters={"network": "mercociudades"})
         assert [p.slug_es for p in programs] == ["programa-de-cooperacion-sur-sur-de-mercociudades"]
+        # The BMU is a national government; JICA a cooperation agency; IKI a funding program.
         programs = selectors.program_filter(filters={"kind": "national"})
+        assert {p.slug_es for p in programs} == {"proyectos-iclei-iki"}
+        programs = selectors.program_filter(filters={"kind": "agency"})
         assert {p.slug_es for p in programs} == {
-            "proyectos-iclei-iki",
             "cooperacion-tecnica-jica",
             "programa-de-co-creacion-de-conocimientos-kccp",
             "programa-de-voluntarios-expertos",
@@ -96,12 +106,18 @@ def test_status_filter_uses_the_effective_status(db):
         program=program, status=models.CooperationStatus.PLANNED, end_year=last_year
     )
 
+    unknown = factories.ProjectFactory(
+        program=program, status=models.CooperationStatus.UNKNOWN, end_year=last_year
+    )
+
     def matching(status):
         return set(selectors.project_filter(filters={"status": status}))
 
     assert matching("completed") == {ended, completed}
     assert matching("active") == {kept, ongoing, open_ended}
     assert matching("planned") == {planned}
+    # Not published, even with an end year past: never completed, found as unknown.
+    assert matching(models.UNKNOWN_STATUS_FILTER) == {unknown}
     ended_program = factories.ProgramFactory(start_year=2019, end_year=last_year)
     assert ended_program in selectors.program_filter(filters={"status": "completed"})
     assert ended_program not in selectors.program_filter(filters={"status": "active"})

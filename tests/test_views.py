@@ -1,8 +1,10 @@
+import datetime
 import html
 import re
 from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
+import lxml.html
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -199,6 +201,86 @@ def test_timeline_is_in_date_order(client, seeded):
     assert dates[0].year == 2014
 
 
+WAYS_AND_ARGENTINE = {
+    "es": (
+        ["Gobiernos locales y regionales de otros países", "Organismos internacionales",
+         "Gobiernos nacionales"],
+        "Y con organizaciones de la Argentina",
+        "Red Argentina del Pacto Global (Red de empresas y organizaciones)",
+    ),
+    "en": (
+        ["Local and regional governments from foreign countries", "International organizations",
+         "National governments"],
+        "And with organizations in Argentina",
+        "Argentine Network for the Global Compact (Network of companies and organizations)",
+    ),
+}  # fmt: skip
+ARGENTINE = {"Santa Fe", "Universidad Nacional de Rosario", "Fundación Sol Naciente",
+             "Red Argentina del Pacto Global"}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_home_groups_partners_by_what_they_are_and_where(client, seeded, language):
+    response = client.get(f"/{language}/")
+    ways = {str(row.way.key): {p.name_es for p in row.partners} for row in response.context["ways"]}
+    assert not ways["decentralized"] & ARGENTINE
+    assert ways["decentralized"] >= {"Turín", "Río de Janeiro", "Belo Horizonte", "Metropolis"}
+    assert "Iniciativa Internacional de Protección del Clima" in ways["national"]
+    assert "Agencia de Cooperación Internacional del Japón" in ways["national"]
+    assert {p.name_es for p in response.context["argentine_partners"]} == ARGENTINE
+    titles, argentine_heading, business_network = WAYS_AND_ARGENTINE[language]
+    page = lxml.html.fromstring(response.content.decode())
+    assert [h.text_content() for h in page.xpath("//article[@class='way']/h3")] == titles
+    (heading,) = page.xpath("//h3[@id='argentine-partners-title']")
+    assert heading.text_content() == argentine_heading
+    argentine = heading.getnext().text_content()
+    with translation.override(language):
+        for name in ARGENTINE:
+            shown = models.Partner.objects.get(name_es=name).name
+            assert shown in argentine
+            for way in page.xpath("//article[@class='way']"):
+                assert shown not in way.text_content()
+    assert business_network in " ".join(argentine.split())
+
+
+@pytest.mark.parametrize(
+    ("language", "argentine", "foreign", "kind"),
+    [
+        ("es", "Organizaciones de la Argentina",
+         "Organizaciones de otros países y organismos internacionales",
+         "Red de empresas y organizaciones"),
+        ("en", "Organizations in Argentina",
+         "Organizations of other countries and international organizations",
+         "Network of companies and organizations"),
+    ],
+)  # fmt: skip
+def test_partner_list_puts_argentine_organizations_apart(
+    client, seeded, language, argentine, foreign, kind
+):
+    content = client.get(url_in(language, "cooperation:partner_list")).content.decode()
+    page = lxml.html.fromstring(content)
+    headings = page.xpath("//h2")
+    assert [h.text_content() for h in headings[:2]] == [argentine, foreign]
+    in_argentina = headings[0].getnext().text_content()
+    abroad = headings[1].getnext().text_content()
+    for slug in ["santa-fe", "universidad-nacional-de-rosario", "fundacion-sol-naciente",
+                 "red-argentina-del-pacto-global"]:  # fmt: skip
+        partner = models.Partner.objects.get(slug_es=slug)
+        with translation.override(language):
+            assert partner.name in in_argentina and partner.name not in abroad
+    assert kind in in_argentina
+    assert "Red de ciudades" not in in_argentina and "Network of cities" not in in_argentina
+    with translation.override(language):
+        iki = models.Partner.objects.get(acronym_es="IKI")
+    assert iki.name in abroad
+    assert ("Programa de financiamiento" if language == "es" else "Funding program") in abroad
+
+
+def test_project_list_does_not_say_all_partners_are_foreign(client, seeded):
+    assert "socios de otros países" not in client.get("/es/proyectos/").content.decode()
+    assert "other countries" not in client.get("/en/projects/").content.decode()
+
+
 def test_home_figures_are_computed_from_the_data(client, seeded):
     figures = client.get("/es/").context["figures"]
     assert figures == {
@@ -227,7 +309,8 @@ def test_sitemap_lists_both_languages_with_alternates(client, seeded):
 @pytest.mark.parametrize(
     "query",
     [
-        "?status=completed&network=iclei",
+        "?status=active&network=iclei",
+        "?status=unknown&network=iclei",
         "?theme=gestion-de-residuos&partner=turin&year=2022&sdg=11&kind=city",
         "?status=completed&status=active",
     ],
@@ -290,10 +373,11 @@ PINNED = [
     ("/es/redes/", 4),
     ("/es/linea-de-tiempo/", 3),
     ("/es/buscar/?q=residuos", 5),
-    ("/es/programas/pacto-global/", 9),
-    ("/es/proyectos/trama/", 8),
-    ("/es/socios/turin/", 4),
-    ("/es/redes/mercociudades/", 5),
+    # Detail pages: one query more each for their sources.
+    ("/es/programas/pacto-global/", 10),
+    ("/es/proyectos/trama/", 9),
+    ("/es/socios/turin/", 5),
+    ("/es/redes/mercociudades/", 6),
 ]
 
 
@@ -332,6 +416,46 @@ def test_project_page_describes_the_project_with_funders_and_members(client, see
     assert "Turin" in [org["name"] for org in data["member"]]
 
 
+@pytest.mark.parametrize(
+    ("status", "dissolution"),
+    [
+        (models.CooperationStatus.COMPLETED, "2023"),
+        (models.CooperationStatus.UNKNOWN, None),
+        (models.CooperationStatus.PLANNED, None),
+    ],
+)
+def test_an_end_year_is_a_dissolution_date_only_when_the_entry_is_completed(
+    client, db, status, dissolution
+):
+    factories.ProjectFactory(slug_es="x", start_year=2021, end_year=2023, status=status)
+    data = structured_data(client.get("/es/proyectos/x/").content.decode())
+    assert data.get("dissolutionDate") == dissolution
+
+
+def test_a_status_not_published_is_said_plainly(client, db):
+    factories.ProjectFactory(
+        slug_es="x",
+        slug_en="x",
+        status=models.CooperationStatus.UNKNOWN,
+        start_year=2019,
+        end_year=2020,
+    )
+    factories.ProjectFactory(
+        slug_es="y",
+        slug_en="y",
+        status=models.CooperationStatus.ACTIVE,
+        status_confirmed_on=datetime.date(2022, 1, 1),
+    )
+    page = client.get("/es/proyectos/x/").content.decode()
+    assert "Sin información publicada" in page
+    assert "Finalizado" not in page
+    assert "Status" in client.get("/en/projects/x/").content.decode()
+    assert "No published information" in client.get("/en/projects/x/").content.decode()
+    assert "En curso, según información de 2022" in client.get("/es/proyectos/y/").content.decode()
+    listing = client.get("/es/proyectos/?status=unknown").content.decode()
+    assert "/es/proyectos/x/" in listing and "/es/proyectos/y/" not in listing
+
+
 def test_structured_data_cannot_close_its_script_element(client, db):
     factories.ProjectFactory(slug_es="x", summary_es="</script><script>alert(1)</script>")
     content = client.get("/es/proyectos/x/").content.decode()
@@ -358,8 +482,40 @@ def test_detail_pages_show_when_they_were_last_reviewed(client, db):
     for obj in (project, project.program, partner, network):
         with translation.override("en"):
             content = client.get(obj.get_absolute_url()).content.decode()
-        shown = "Last reviewed" in content and '<time datetime="2025-03-14">' in content
+        shown = "Information updated as of" in content and '<time datetime="2025-03-14">' in content
         assert shown == (obj is not project.program), obj
+
+
+def test_detail_pages_name_their_sources_and_the_date_of_their_information(client, db):
+    project = factories.ProjectFactory()
+    partner = factories.PartnerFactory()
+    network = factories.NetworkFactory()
+    for obj in (project, project.program, partner, network):
+        obj.sources.create(
+            title_es="Página de la ciudad",
+            title_en="City page",
+            url="https://example.org/cooperacion",
+            consulted_on=datetime.date(2024, 5, 2),
+        )
+    unlinked = factories.ProjectFactory(program=project.program)
+    unlinked.sources.create(title_es="Informe sin dirección", title_en="Report without address")
+    for obj in (project, project.program, partner, network):
+        with translation.override("es"):
+            content = client.get(obj.get_absolute_url()).content.decode()
+        assert "Fuente" in content, obj
+        assert '<a href="https://example.org/cooperacion" rel="external" lang="es">' in content
+        assert "Información actualizada al" in content
+        assert '<time datetime="2024-05-02">2 de mayo de 2024</time>' in content
+    with translation.override("en"):
+        content = client.get(unlinked.get_absolute_url()).content.decode()
+    assert "Source" in content and "Report without address" in content
+    assert "Information updated as of" not in content
+    # A review is newer knowledge than the day a source was consulted.
+    project.reviewed_at = datetime.date(2025, 1, 3)
+    project.save()
+    with translation.override("en"):
+        content = client.get(project.get_absolute_url()).content.decode()
+    assert '<time datetime="2025-01-03">' in content
 
 
 def test_an_ended_entry_is_shown_as_completed_unless_kept(client, db):

@@ -21,6 +21,7 @@ from .filters import (
     PartnerKindFilter,
     YearFilter,
 )
+from .sources import SourceInline
 
 
 class ParticipationInline(ContentInlineMixin, TranslationTabularInline):
@@ -67,7 +68,7 @@ def entry_fieldsets(*relations: str) -> list:
             {
                 "fields": [
                     *relations,
-                    ("status", "keep_status"),
+                    ("status", "status_confirmed_on", "keep_status"),
                     "rosario_role",
                     ("start_year", "end_year"),
                     "themes",
@@ -95,7 +96,7 @@ class EntryAdmin(PublishableAdmin):
     search_fields = ["title_es", "title_en", "summary_es", "summary_en", "body_es", "body_en"]
     prepopulated_fields = {"slug_es": ["title_es"], "slug_en": ["title_en"]}
     filter_horizontal = ["themes", "sdgs"]
-    inlines = [ParticipationInline, MilestoneInline, DocumentInline]
+    inlines = [ParticipationInline, MilestoneInline, DocumentInline, SourceInline]
 
     @admin.display(description=_("period"), ordering="start_year")
     def period(self, obj):

@@ -7,6 +7,7 @@ from cooperation import models
 
 from .base import PUBLICATION_FIELDSET, REVIEW_FIELDSET, PublishableAdmin
 from .filters import AwaitingPublicationFilter, EnglishTranslationFilter, NeedsReviewFilter
+from .sources import SourceInline
 
 
 @admin.register(models.Partner)
@@ -69,6 +70,7 @@ class PartnerAdmin(PublishableAdmin):
         "city_en",
     ]
     prepopulated_fields = {"slug_es": ["name_es"], "slug_en": ["name_en"]}
+    inlines = [SourceInline]
 
 
 @admin.register(models.Network)
@@ -113,3 +115,4 @@ class NetworkAdmin(PublishableAdmin):
         "rosario_role_en",
     ]
     autocomplete_fields = ["organization"]
+    inlines = [SourceInline]

@@ -53,6 +53,11 @@ class ContactSettingsAdmin(SingletonAdmin):
     pass
 
 
+@admin.register(models.OpenDataSettings)
+class OpenDataSettingsAdmin(SingletonAdmin):
+    pass
+
+
 admin.site.site_header = _("Rosario · International cooperation")
 admin.site.site_title = _("International cooperation")
 # The index lists every model; the side menu would take a quarter of a 1366 px screen from

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cooperation', '0010_staff_editing'),
+        ('cooperation', '0011_content_truth'),
     ]
 
     operations = [

@@ -34,6 +34,7 @@ from .base import (
     unique_slugs,
 )
 from .entries import (
+    UNKNOWN_STATUS_FILTER,
     AttachedToEntry,
     CooperationEntry,
     CooperationStatus,
@@ -50,19 +51,30 @@ from .entries import (
     ended_unmarked_q,
     exactly_one_of,
 )
-from .partners import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS, Network, Partner, PartnerKind
+from .partners import (
+    HOME_COUNTRY_ES,
+    LATITUDE_VALIDATORS,
+    LONGITUDE_VALIDATORS,
+    Network,
+    Partner,
+    PartnerKind,
+)
 from .site import (
     CollaborationWay,
     ContactSettings,
     ContentVersion,
+    OpenDataSettings,
     SectionText,
     SeedRecord,
     whatsapp_number_validator,
 )
+from .sources import Source, Sourced
 
 __all__ = [
+    "HOME_COUNTRY_ES",
     "LATITUDE_VALIDATORS",
     "LONGITUDE_VALIDATORS",
+    "UNKNOWN_STATUS_FILTER",
     "YEAR_VALIDATORS",
     "AttachedToEntry",
     "CollaborationWay",
@@ -75,6 +87,7 @@ __all__ = [
     "DocumentKind",
     "Milestone",
     "Network",
+    "OpenDataSettings",
     "Participation",
     "ParticipationRole",
     "Partner",
@@ -90,6 +103,8 @@ __all__ = [
     "SectionText",
     "SeedRecord",
     "Singleton",
+    "Source",
+    "Sourced",
     "SustainableDevelopmentGoal",
     "Theme",
     "Versioned",

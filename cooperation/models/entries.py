@@ -24,6 +24,7 @@ from .base import (
     unique_slugs,
 )
 from .partners import Network, Partner
+from .sources import Sourced
 from .uploads import UploadPath
 
 
@@ -63,6 +64,8 @@ class SustainableDevelopmentGoal(Versioned):
 
 
 class CooperationStatus(models.TextChoices):
+    # The default: a status is stated only where a source states it.
+    UNKNOWN = "", _("No published information")
     PLANNED = "planned", _("Planned")
     ACTIVE = "active", _("Ongoing")
     COMPLETED = "completed", _("Completed")
@@ -76,15 +79,21 @@ def ended_unmarked_q(year: int) -> Q:
     return Q(status=CooperationStatus.ACTIVE, keep_status=False, end_year__lt=year)
 
 
+# The directory filter's value for entries whose status is not published (the empty value
+# of a form field means "any status").
+UNKNOWN_STATUS_FILTER = "unknown"
+
+
 class RosarioRole(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
     LEAD = "lead", _("Lead")
     PARTNER = "partner", _("Partner")
     MEMBER = "member", _("Member")
     BENEFICIARY = "beneficiary", _("Beneficiary")
+    PARTICIPANT = "participant", _("Participant")
 
 
-class CooperationEntry(Publishable, Reviewable, PeriodMixin, Versioned):
+class CooperationEntry(Publishable, Reviewable, Sourced, PeriodMixin, Versioned):
     """What programs and projects share."""
 
     title = models.CharField(_("title"), max_length=250)
@@ -92,7 +101,21 @@ class CooperationEntry(Publishable, Reviewable, PeriodMixin, Versioned):
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
     body = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     status = models.CharField(
-        _("status"), max_length=10, choices=CooperationStatus, default=CooperationStatus.ACTIVE
+        _("status"),
+        max_length=10,
+        choices=CooperationStatus,
+        default=CooperationStatus.UNKNOWN,
+        blank=True,
+        help_text=_("Leave it without published information unless a source states it."),
+    )
+    status_confirmed_on = models.DateField(
+        _("status confirmed on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date of the information the status comes from: the public sees "
+            "“Ongoing, according to information from 2022”."
+        ),
     )
     keep_status = models.BooleanField(
         _("keep this status even after the end year"),
@@ -147,6 +170,22 @@ class CooperationEntry(Publishable, Reviewable, PeriodMixin, Versioned):
 
     def get_effective_status_display(self) -> str:
         return CooperationStatus(self.effective_status).label
+
+    @property
+    def status_known(self) -> bool:
+        return self.effective_status != CooperationStatus.UNKNOWN
+
+    @property
+    def status_statement(self) -> str:
+        """The status as the public reads it, with the year of its source when staff gave
+        one: "Ongoing, according to information from 2022"."""
+        label = self.get_effective_status_display()
+        if self.status_known and self.status_confirmed_on and self.effective_status == self.status:
+            return _("%(status)s, according to information from %(year)s") % {
+                "status": label,
+                "year": self.status_confirmed_on.year,
+            }
+        return label
 
     def clean(self):
         errors = missing_description(self, "image", "image_alt")
@@ -261,6 +300,8 @@ class AttachedToEntry(Visible, Versioned):
 
 
 class ParticipationRole(models.TextChoices):
+    UNKNOWN = "", _("No published information")
+    PARTICIPANT = "participant", _("Participant")
     LEAD = "lead", _("Lead")
     PARTNER = "partner", _("Partner")
     COLLABORATOR = "collaborator", _("Collaborating non-member")
@@ -281,7 +322,13 @@ class Participation(AttachedToEntry):
         related_name="participations",
         verbose_name=_("partner organization"),
     )
-    role = models.CharField(_("role"), max_length=12, choices=ParticipationRole)
+    role = models.CharField(
+        _("role"),
+        max_length=12,
+        choices=ParticipationRole,
+        blank=True,
+        help_text=_("Only the role a source states; otherwise participant, or no information."),
+    )
     note = models.CharField(
         _("note"), max_length=250, blank=True, help_text=_("For example: primary applicant.")
     )

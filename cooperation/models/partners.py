@@ -18,25 +18,36 @@ from .base import (
     publish_permission,
     unique_slugs,
 )
+from .sources import Sourced
 from .uploads import UploadPath
 
 
 class PartnerKind(models.TextChoices):
-    CITY = "city", _("City or regional government")
-    NATIONAL = "national", _("National government or cooperation agency")
+    """What an organization is. Where it is (Argentine or of another country) is its country."""
+
+    CITY = "city", _("Local or regional government")
+    NATIONAL = "national", _("National government")
+    AGENCY = "agency", _("Cooperation agency")
+    FUNDING_PROGRAM = "funding_program", _("Funding program")
     EMBASSY = "embassy", _("Embassy")
     INTERNATIONAL = "international", _("International organization")
     NETWORK = "network", _("Network of cities")
+    BUSINESS_NETWORK = "business_network", _("Network of companies and organizations")
     FOUNDATION = "foundation", _("Foundation or NGO")
     UNIVERSITY = "university", _("University")
     COMPANY = "company", _("Company")
+
+
+# Rosario's own country, as partners' Spanish country is written: its organizations are not
+# "of other countries".
+HOME_COUNTRY_ES = "Argentina"
 
 
 LATITUDE_VALIDATORS = [MinValueValidator(-90), MaxValueValidator(90)]
 LONGITUDE_VALIDATORS = [MinValueValidator(-180), MaxValueValidator(180)]
 
 
-class Partner(Publishable, Reviewable, Versioned):
+class Partner(Publishable, Reviewable, Sourced, Versioned):
     """Any organization the city works with: a city, an agency, a network, a university..."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -118,6 +129,10 @@ class Partner(Publishable, Reviewable, Versioned):
         return reverse("cooperation:partner_detail", kwargs={"slug": self.slug})
 
     @property
+    def is_argentine(self) -> bool:
+        return self.country_es == HOME_COUNTRY_ES
+
+    @property
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
@@ -131,7 +146,7 @@ class Partner(Publishable, Reviewable, Versioned):
             raise ValidationError(errors)
 
 
-class Network(Publishable, Reviewable, Versioned):
+class Network(Publishable, Reviewable, Sourced, Versioned):
     """A network or initiative Rosario belongs to, and Rosario's membership in it."""
 
     public_with = ("organization",)

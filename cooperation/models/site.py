@@ -33,7 +33,8 @@ class SectionText(Singleton, Versioned):
 
 
 class CollaborationWay(Versioned):
-    """One of the three ways the city collaborates, and the kinds of partner it involves."""
+    """One of the three ways the city collaborates with organizations of other countries, and
+    the kinds of partner it involves. Argentine partners are in none of them."""
 
     class Key(models.TextChoices):
         DECENTRALIZED = "decentralized", _("Decentralized cooperation")
@@ -43,7 +44,12 @@ class CollaborationWay(Versioned):
     PARTNER_KINDS = {
         Key.DECENTRALIZED: [PartnerKind.CITY, PartnerKind.NETWORK],
         Key.INTERNATIONAL: [PartnerKind.INTERNATIONAL],
-        Key.NATIONAL: [PartnerKind.NATIONAL, PartnerKind.EMBASSY],
+        Key.NATIONAL: [
+            PartnerKind.NATIONAL,
+            PartnerKind.AGENCY,
+            PartnerKind.FUNDING_PROGRAM,
+            PartnerKind.EMBASSY,
+        ],
     }
 
     key = models.CharField(_("key"), max_length=15, choices=Key, unique=True)
@@ -62,6 +68,10 @@ class CollaborationWay(Versioned):
     @property
     def partner_kinds(self) -> list[str]:
         return [str(kind) for kind in self.PARTNER_KINDS[self.key]]
+
+    def includes(self, partner) -> bool:
+        """Whether ``partner`` collaborates this way: of one of its kinds, and not Argentine."""
+        return partner.kind in self.partner_kinds and not partner.is_argentine
 
 
 whatsapp_number_validator = RegexValidator(
@@ -83,6 +93,11 @@ class ContactSettings(Singleton, Versioned):
         max_length=15,
         default=DEFAULT_WHATSAPP_NUMBER,
         validators=[whatsapp_number_validator],
+        help_text=_(
+            "By default, 5493415440147: MuniBot, the city's general line for citizens, not "
+            "the international cooperation office's own. Write the office's number here if "
+            "it has one."
+        ),
     )
     whatsapp_message = models.CharField(
         _("prefilled WhatsApp message"),
@@ -99,6 +114,33 @@ class ContactSettings(Singleton, Versioned):
         verbose_name_plural = _("contact settings")
         constraints = [
             models.CheckConstraint(condition=Q(id=1), name="single_contact_settings"),
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+class OpenDataSettings(Singleton, Versioned):
+    """The license the open data is published under, which staff decide."""
+
+    license_name = models.CharField(
+        _("license"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example CC BY 4.0. Empty: the license set for the server (CC BY 4.0)."),
+    )
+    license_url = models.URLField(_("address of the license"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("open data settings")
+        verbose_name_plural = _("open data settings")
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="single_open_data_settings"),
+            models.CheckConstraint(
+                condition=Q(license_name="", license_url="") | ~Q(license_name=""),
+                name="open_data_license_named",
+            ),
         ]
 
     def __str__(self):

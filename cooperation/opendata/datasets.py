@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperation.models import (
     CooperationStatus,
     DatePrecision,
+    OpenDataSettings,
     ParticipationRole,
     PartnerKind,
     RosarioRole,
@@ -34,7 +35,11 @@ LIST_SEPARATOR = "|"
 
 
 def license_get() -> dict[str, str]:
-    """The licence of the data: ``settings.OPEN_DATA_LICENSE`` (a name and a url)."""
+    """The licence of the data: the one staff chose (``OpenDataSettings``), else
+    ``settings.OPEN_DATA_LICENSE`` (a name and a url)."""
+    chosen = OpenDataSettings.objects.filter(pk=1).exclude(license_name="").first()
+    if chosen:
+        return {"name": chosen.license_name, "url": chosen.license_url}
     return settings.OPEN_DATA_LICENSE
 
 
@@ -126,6 +131,20 @@ def page_urls() -> list[Column]:
     ]
 
 
+def source_urls() -> Column:
+    # Added later: at the end of each table that has it.
+    return Column(
+        "source_urls",
+        _("Addresses of the sources of what the entry states (the sources table has them all)"),
+        lambda obj, _context: [source.url for source in obj.sources.all() if source.url],
+    )
+
+
+def _content_kind(source) -> str:
+    model = source.content_type.model_class()
+    return next(name for name, known in selectors.SOURCED_MODELS.items() if known is model)
+
+
 def timestamps() -> list[Column]:
     return [
         plain("created_at", _("When the entry was created (ISO 8601)")),
@@ -215,6 +234,7 @@ def entry_columns(kind: str) -> tuple[Column, ...]:
             ),
             choices=tuple(CooperationStatus.choices),
         ),
+        source_urls(),
     )
 
 
@@ -261,6 +281,7 @@ DATASETS = {
                     _("Longitude of the city, in decimal degrees (west is negative)"),
                     lambda obj, _context: _coordinate(obj.longitude),
                 ),
+                source_urls(),
             ),
             selectors.open_data_partner_list,
         ),
@@ -287,6 +308,7 @@ DATASETS = {
                 ),
                 *page_urls(),
                 *timestamps(),
+                source_urls(),
             ),
             selectors.open_data_network_list,
         ),
@@ -302,7 +324,7 @@ DATASETS = {
                 plain("role", _("Role"), choices=tuple(ParticipationRole.choices)),
                 Column(
                     "iati_role",
-                    _("The role as an IATI organisation role code"),
+                    _("The role as an IATI organization role code"),
                     lambda obj, _context: iati.PARTICIPATION_ROLES[obj.role],
                     choices=tuple(iati.ROLE_NAMES.items()),
                 ),
@@ -310,6 +332,29 @@ DATASETS = {
                 plain("order", _("Position in the list of its program or project")),
             ),
             selectors.open_data_participation_list,
+        ),
+        Dataset(
+            "sources",
+            _("Sources"),
+            _("Where what each program, project, partner and network states comes from."),
+            (
+                ID,
+                Column(
+                    "content",
+                    _("What the source is cited by: the name of its table"),
+                    lambda obj, _context: _content_kind(obj),
+                    choices=tuple((name, name) for name in selectors.SOURCED_MODELS),
+                ),
+                plain("object_id", _("id of the entry in that table")),
+                *translated("title", _("Title")),
+                plain("url", _("Address (empty when the source has no public address)")),
+                Column(
+                    "consulted_on",
+                    _("Day the source was consulted (ISO 8601)"),
+                    lambda obj, _context: obj.consulted_on and obj.consulted_on.isoformat(),
+                ),
+            ),
+            selectors.open_data_source_list,
         ),
     ]
 }

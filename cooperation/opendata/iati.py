@@ -68,6 +68,10 @@ PARTICIPATION_ROLES = {
     ParticipationRole.PARTNER: "4",
     ParticipationRole.COLLABORATOR: "4",
     ParticipationRole.SUPPORTER: "4",
+    # Taking part says nothing of funding, answering for or carrying out the work, and a role
+    # not published is not guessed: neither is listed.
+    ParticipationRole.PARTICIPANT: None,
+    ParticipationRole.UNKNOWN: None,
 }
 
 # Rosario's own part, as an OrganisationRole code. A beneficiary neither funds, oversees
@@ -79,12 +83,16 @@ ROSARIO_ROLES = {
     RosarioRole.PARTNER: "4",
     RosarioRole.MEMBER: "4",
     RosarioRole.BENEFICIARY: None,
+    RosarioRole.PARTICIPANT: None,
 }
 
-# ActivityStatus. "Completed" is 4 Closed ("physical activity is complete") rather than
+# ActivityStatus. A status that is not published has no code: the schema requires one, so
+# such an entry is left out of the files rather than given a guess. "Completed" is
+# 4 Closed ("physical activity is complete") rather than
 # 3 Finalisation, which would claim that a financial sign-off or an evaluation is still
 # pending: something the portal does not know.
 ACTIVITY_STATUSES = {
+    CooperationStatus.UNKNOWN: None,
     CooperationStatus.PLANNED: "1",
     CooperationStatus.ACTIVE: "2",
     CooperationStatus.COMPLETED: "4",
@@ -96,11 +104,13 @@ STATUS_NAMES = {
     "4": _("Closed"),
 }
 
-# OrganisationType of partners by kind. Networks of cities and "foundation or NGO" span
-# several IATI types (associations, NGOs, foundations): they get no type rather than a guess.
+# OrganisationType of partners by kind. Networks (of cities, of companies and organizations)
+# and "foundation or NGO" span several IATI types (associations, NGOs, foundations), and a
+# funding program is not an organization of its own: they get no type rather than a guess.
 ORGANISATION_TYPES = {
     PartnerKind.CITY: LOCAL_GOVERNMENT,
     PartnerKind.NATIONAL: "10",  # Government
+    PartnerKind.AGENCY: "10",  # Government
     PartnerKind.EMBASSY: "10",  # Government
     PartnerKind.INTERNATIONAL: "40",  # Multilateral
     PartnerKind.UNIVERSITY: "80",  # Academic, Training and Research
@@ -150,7 +160,10 @@ def mappings() -> dict[str, list[tuple[str, str | None, str | None]]]:
     """Each mapping as rows of (our label, IATI code, IATI name), for the open data page."""
 
     def rows(choices, codes: dict, names: dict) -> list:
-        return [(label, codes[value], names.get(codes[value])) for value, label in choices]
+        return [
+            (label, codes[value], names.get(codes[value]) if codes[value] else None)
+            for value, label in choices
+        ]
 
     return {
         "participation_roles": rows(ParticipationRole.choices, PARTICIPATION_ROLES, ROLE_NAMES),
@@ -206,13 +219,12 @@ def _participating_organisations(entry) -> list[Organisation]:
             Organisation(rosario_role, ROSARIO_NAMES, LOCAL_GOVERNMENT, reporting_org_ref())
         )
     for participation in entry.participations.all():
+        role = PARTICIPATION_ROLES[participation.role]
+        if role is None:
+            continue
         partner = participation.partner
         organisations.append(
-            Organisation(
-                PARTICIPATION_ROLES[participation.role],
-                _texts(partner, "name"),
-                ORGANISATION_TYPES.get(partner.kind),
-            )
+            Organisation(role, _texts(partner, "name"), ORGANISATION_TYPES.get(partner.kind))
         )
     return organisations
 
@@ -242,6 +254,8 @@ def omissions(entry: Program | Project) -> list[str]:
         reasons.append(_("no participating organization has a role that IATI defines"))
     if not _activity_dates(entry):
         reasons.append(_("neither its start year nor its end year is recorded"))
+    if ACTIVITY_STATUSES[entry.effective_status] is None:
+        reasons.append(_("its status is not published"))
     return reasons
 
 

@@ -5,12 +5,16 @@ reads loaded up front, so that a download runs a fixed number of queries whateve
 of the portfolio.
 """
 
-from django.db.models import Case, F, Prefetch, QuerySet, When
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, F, Prefetch, Q, QuerySet, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from cooperation.i18n import slug_lookup
-from cooperation.models import Network, Participation, Partner, Program, Project
+from cooperation.models import Network, Participation, Partner, Program, Project, Source
+
+# The kinds of content that cite sources, by the name the sources table gives them.
+SOURCED_MODELS = {"program": Program, "project": Project, "partner": Partner, "network": Network}
 
 
 def _entry_relations() -> tuple:
@@ -45,24 +49,35 @@ def open_data_program_list() -> QuerySet[Program]:
             published_parent_id=Case(When(parent__in=published_parents, then=F("parent_id"))),
             published_network_id=Case(When(network__in=published_networks, then=F("network_id"))),
         )
-        .prefetch_related("themes", "sdgs")
+        .prefetch_related("themes", "sdgs", "sources")
         .order_by("pk")
     )
 
 
 def open_data_project_list() -> QuerySet[Project]:
     """Published projects of published programs, for the downloads."""
-    return Project.objects.published().prefetch_related("themes", "sdgs").order_by("pk")
+    return Project.objects.published().prefetch_related("themes", "sdgs", "sources").order_by("pk")
 
 
 def open_data_partner_list() -> QuerySet[Partner]:
     """Published partner organizations, for the downloads."""
-    return Partner.objects.published().order_by("pk")
+    return Partner.objects.published().prefetch_related("sources").order_by("pk")
 
 
 def open_data_network_list() -> QuerySet[Network]:
     """Published networks whose organization is published too, for the downloads."""
-    return Network.objects.published().order_by("pk")
+    return Network.objects.published().prefetch_related("sources").order_by("pk")
+
+
+def open_data_source_list() -> QuerySet[Source]:
+    """The sources of published programs, projects, partners and networks, for the downloads."""
+    cited = Q(pk__in=[])
+    for model in SOURCED_MODELS.values():
+        cited |= Q(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=model.objects.published().values("pk"),
+        )
+    return Source.objects.filter(cited).select_related("content_type").order_by("pk")
 
 
 def open_data_participation_list() -> QuerySet[Participation]:

@@ -22,6 +22,16 @@ what the page describes.
 
 from decimal import Decimal
 
+# The page everything below comes from, cited by every program, project, partner and network.
+# Its address is not given with the copy of the page the portal was seeded from, so it stays
+# empty for staff to fill in (never guessed); so does the day it was consulted.
+SOURCE = {
+    "title_es": "Cooperación internacional - Municipalidad de Rosario",
+    "title_en": "International cooperation - City of Rosario",
+    "url": "",
+    "consulted_on": None,
+}
+
 SDGS = [
     {"number": 1, "name_es": "Fin de la pobreza", "name_en": "No Poverty"},
     {"number": 2, "name_es": "Hambre cero", "name_en": "Zero Hunger"},
@@ -234,7 +244,12 @@ PARTNERS = [
     },
     {
         "key": "argentine-global-compact-network",
-        "kind": "network",
+        "kind": "business_network",
+        "source": (
+            "seed: 'the country's largest corporate social responsibility initiative, with over "
+            "800 participants' (participants: companies and organizations)"
+        ),
+        "was": {"kind": "network"},
         "name_es": "Red Argentina del Pacto Global",
         "name_en": "Argentine Network for the Global Compact",
         "slug_es": "red-argentina-del-pacto-global",
@@ -335,7 +350,12 @@ PARTNERS = [
     },
     {
         "key": "iki",
-        "kind": "national",
+        "kind": "funding_program",
+        "source": (
+            "seed: 'supported by Germany's Federal Ministry (BMU) through the International "
+            "Climate Initiative (IKI)'"
+        ),
+        "was": {"kind": "national"},
         "name_es": "Iniciativa Internacional de Protección del Clima",
         "name_en": "International Climate Initiative",
         "acronym_es": "IKI",
@@ -355,7 +375,9 @@ PARTNERS = [
     },
     {
         "key": "jica",
-        "kind": "national",
+        "kind": "agency",
+        "source": "seed: 'Japan International Cooperation Agency (JICA)'",
+        "was": {"kind": "national"},
         "name_es": "Agencia de Cooperación Internacional del Japón",
         "name_en": "Japan International Cooperation Agency",
         "acronym_es": "JICA",
@@ -372,6 +394,13 @@ PARTNERS = [
         "name_en": "Fundación Sol Naciente",
         "slug_es": "fundacion-sol-naciente",
         "slug_en": "fundacion-sol-naciente",
+        "country_es": "Argentina",
+        "country_en": "Argentina",
+        "source": (
+            "seed: 'TRAMA ... that has the Fundación Sol Naciente as primary requester ... in the "
+            "city of Rosario' (an organization of Rosario)"
+        ),
+        "was": {"country_es": "", "country_en": ""},
     },
     {
         "key": "unr",
@@ -458,30 +487,49 @@ NETWORKS = [
         "rosario_role_en": "Participant: the Municipality of Rosario has joined the Global Compact",
         "member_since": "2015-12-01",
         "member_since_precision": "month",
+        "source": "seed: 'The Municipality of Rosario joined in December 2015'",
     },
     {
         "key": "mercocities",
         "organization": "mercocities",
         "slug_es": "mercociudades",
         "slug_en": "mercocities",
-        "rosario_role_es": "Ciudad miembro",
-        "rosario_role_en": "Member city",
+        "rosario_role_es": "Coordina un proyecto del Programa de Cooperación Sur-Sur",
+        "rosario_role_en": "Coordinates a project of the South-South Cooperation Program",
+        "source": (
+            "seed: 'In 2018, Rosario was selected to coordinate the project \"Urban Heat "
+            "Islands...\"' (under the program); membership is not stated"
+        ),
+        "was": {"rosario_role_es": "Ciudad miembro", "rosario_role_en": "Member city"},
     },
     {
         "key": "metropolis",
         "organization": "metropolis",
         "slug_es": "metropolis",
         "slug_en": "metropolis",
-        "rosario_role_es": "Ciudad miembro",
-        "rosario_role_en": "Member city",
+        "rosario_role_es": "Su propuesta fue seleccionada en la convocatoria de proyectos piloto",
+        "rosario_role_en": "Its proposal was selected in the pilot projects call",
+        "source": (
+            "seed: 'the proposal presented and led by the city of Rosario ... has been selected "
+            "for funding and implementation'; membership is not stated"
+        ),
+        "was": {"rosario_role_es": "Ciudad miembro", "rosario_role_en": "Member city"},
     },
     {
         "key": "iclei",
         "organization": "iclei",
         "slug_es": "iclei",
         "slug_en": "iclei",
-        "rosario_role_es": "Ciudad miembro; participa en dos proyectos",
-        "rosario_role_en": "Member city; takes part in two projects",
+        "rosario_role_es": "Participa en dos proyectos",
+        "rosario_role_en": "Takes part in two projects",
+        "source": (
+            "seed: 'Rosario is part of two ICLEI (Local Governments for Sustainability) projects';"
+            " membership is not stated"
+        ),
+        "was": {
+            "rosario_role_es": "Ciudad miembro; participa en dos proyectos",
+            "rosario_role_en": "Member city; takes part in two projects",
+        },
     },
     {
         "key": "global-covenant-of-mayors",
@@ -490,6 +538,9 @@ NETWORKS = [
         "slug_en": "global-covenant-of-mayors",
         "rosario_role_es": "Ciudad adherente",
         "rosario_role_en": "Signatory city",
+        "source": (
+            "seed: 'the Global Covenant of Mayors for Climate & Energy, that Rosario adhered to'"
+        ),
     },
 ]
 
@@ -557,22 +608,38 @@ PROGRAMS = [
             "initiative."
         ),
         "start_year": 2015,
-        "status": "active",
-        "rosario_role": "member",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'The Municipality of Rosario joined in December 2015'; no current status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "member"},
         "themes": ["responsibility"],
         "sdgs": [8, 13, 16, 17],
         "participations": [
-            {"partner": "un-global-compact", "role": "lead", "note_es": "", "note_en": ""},
+            {
+                "partner": "un-global-compact",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": "role not stated by the seed",
+                "was": {"role": "lead"},
+            },
             {
                 "partner": "argentine-global-compact-network",
-                "role": "implementer",
+                "role": "",
                 "note_es": "Red local en la Argentina",
                 "note_en": "Local network in Argentina",
+                "source": "seed: 'The Argentine Network for the Global Compact'; role not stated",
+                "was": {"role": "implementer"},
             },
         ],
         "milestones": [
             {
                 "date": "2015-09-01",
+                "source": (
+                    "seed: 'the term set forth in September 2015 by the United Nations' General "
+                    "Assembly'"
+                ),
                 "date_precision": "month",
                 "title_es": (
                     "La Asamblea General de las Naciones Unidas fija el horizonte 2030 para los ODS"
@@ -583,12 +650,17 @@ PROGRAMS = [
             },
             {
                 "date": "2015-12-01",
+                "source": "seed: 'The Municipality of Rosario joined in December 2015'",
                 "date_precision": "month",
                 "title_es": "La Municipalidad de Rosario adhiere al Pacto Global",
                 "title_en": "The Municipality of Rosario joins the Global Compact",
             },
             {
                 "date": "2020-01-01",
+                "source": (
+                    "seed: 'In 2020, during Mayor Pablo Javkin's administration, the focus shifted"
+                    " to the General Chief of Staff'"
+                ),
                 "date_precision": "year",
                 "title_es": (
                     "El Pacto Global pasa a la Jefatura de Gabinete, durante la gestión del "
@@ -601,6 +673,10 @@ PROGRAMS = [
             },
             {
                 "date": "2021-10-01",
+                "source": (
+                    "seed: 'In October 2021, the Municipality submitted its second Communication "
+                    "on Engagement (COE) for the 2017-2020 period'"
+                ),
                 "date_precision": "month",
                 "title_es": (
                     "Segunda Comunicación sobre el Involucramiento (COE), período 2017-2020"
@@ -611,12 +687,20 @@ PROGRAMS = [
         "documents": [
             {
                 "date": None,
+                "source": (
+                    "seed: 'duly submitted its first commitment report for the 2015-2017 period' "
+                    "(no date given)"
+                ),
                 "date_precision": "",
                 "title_es": "Primer informe de compromiso, período 2015-2017",
                 "title_en": "First commitment report, 2015-2017 period",
             },
             {
                 "date": "2021-10-01",
+                "source": (
+                    "seed: 'In October 2021, the Municipality submitted its second Communication "
+                    "on Engagement (COE)'"
+                ),
                 "date_precision": "month",
                 "title_es": (
                     "Segunda Comunicación sobre el Involucramiento (COE), período 2017-2020"
@@ -652,12 +736,26 @@ PROGRAMS = [
             "Mercocities, this program has a horizontal peer-exchange perspective that "
             "prioritizes a qualitative impact with a regional perspective."
         ),
-        "status": "active",
-        "rosario_role": "member",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'In 2018, Rosario was selected to coordinate the project' (of this program); no"
+            " status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "member"},
         "themes": ["capacity"],
         "sdgs": [17],
         "participations": [
-            {"partner": "mercocities", "role": "lead", "note_es": "", "note_en": ""}
+            {
+                "partner": "mercocities",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'South-South Cooperation Program of the Network of Mercocities'; role "
+                    "not stated"
+                ),
+                "was": {"role": "lead"},
+            },
         ],
     },
     {
@@ -688,17 +786,29 @@ PROGRAMS = [
             "Energy, that Rosario adhered to, as an instrument to comply with the Paris "
             "Agreement."
         ),
-        "status": "active",
-        "rosario_role": "member",
+        "source": "seed: no status and no role of Rosario in the program stated",
+        "was": {"status": "active", "rosario_role": "member"},
         "themes": ["climate"],
         "sdgs": [11, 13, 17],
         "participations": [
-            {"partner": "european-union", "role": "lead", "note_es": "", "note_en": ""},
             {
-                "partner": "global-covenant-of-mayors",
-                "role": "partner",
+                "partner": "european-union",
+                "role": "",
                 "note_es": "",
                 "note_en": "",
+                "source": "role not stated by the seed",
+                "was": {"role": "lead"},
+            },
+            {
+                "partner": "global-covenant-of-mayors",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'this program has the objective of enforcing the Global Covenant of "
+                    "Mayors'; role not stated"
+                ),
+                "was": {"role": "partner"},
             },
         ],
     },
@@ -731,14 +841,45 @@ PROGRAMS = [
             "and Nuclear Safety (BMU) through the International Climate Initiative (IKI): "
             "Ecologistics and 100% Renewables."
         ),
-        "status": "active",
-        "rosario_role": "partner",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's (BMU) "
+            "through the International Climate Initiative (IKI)'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "partner"},
         "themes": ["climate"],
         "sdgs": [13],
         "participations": [
-            {"partner": "iclei", "role": "implementer", "note_es": "", "note_en": ""},
-            {"partner": "bmu", "role": "funder", "note_es": "", "note_en": ""},
-            {"partner": "iki", "role": "funder", "note_es": "", "note_en": ""},
+            {
+                "partner": "iclei",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": "seed: 'two ICLEI projects'; role not stated",
+                "was": {"role": "implementer"},
+            },
+            {
+                "partner": "bmu",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
+            {
+                "partner": "iki",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
         ],
     },
     {
@@ -759,12 +900,23 @@ PROGRAMS = [
             "European Union instrument for civil society organizations, through which the "
             "TRAMA project is funded."
         ),
-        "status": "active",
-        "rosario_role": "partner",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'The Municipality of Rosario is a partner for the design and implementation of "
+            "the project TRAMA' (of this program); no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "partner"},
         "themes": ["inclusion"],
         "sdgs": [8, 10],
         "participations": [
-            {"partner": "european-union", "role": "lead", "note_es": "", "note_en": ""}
+            {
+                "partner": "european-union",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": "seed: 'European Union Cooperation Program'; role not stated",
+                "was": {"role": "lead"},
+            },
         ],
     },
     {
@@ -792,14 +944,34 @@ PROGRAMS = [
         ),
         "start_year": 2021,
         "end_year": 2023,
-        "status": "completed",
-        "rosario_role": "member",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'In 2020, Metropolis ... made an open call for pilot projects for the 2021-2023"
+            " period, and the proposal presented and led by the city of Rosario ... has been "
+            "selected'; no status stated"
+        ),
+        "was": {"status": "completed", "rosario_role": "member"},
         "themes": ["urban"],
         "sdgs": [11],
-        "participations": [{"partner": "metropolis", "role": "lead", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "metropolis",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Metropolis ... made an open call for pilot projects'; role not stated"
+                ),
+                "was": {"role": "lead"},
+            },
+        ],
         "milestones": [
             {
                 "date": "2020-01-01",
+                "source": (
+                    "seed: 'In 2020, Metropolis ... made an open call for pilot projects for the "
+                    "2021-2023 period'"
+                ),
                 "date_precision": "year",
                 "title_es": "Metropolis abre la convocatoria de proyectos piloto 2021-2023",
                 "title_en": "Metropolis makes an open call for pilot projects for 2021-2023",
@@ -836,14 +1008,31 @@ PROGRAMS = [
             "(KCCP) and the Expert Volunteers Program."
         ),
         "start_year": 2014,
-        "status": "active",
-        "rosario_role": "beneficiary",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'With a special project that started in 2014, Rosario made several cooperation "
+            "agreements with Japan through JICA'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "beneficiary"},
         "themes": ["capacity"],
         "sdgs": [17],
-        "participations": [{"partner": "jica", "role": "lead", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "jica",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'through the Japan International Cooperation Agency (JICA)'; role not "
+                    "stated"
+                ),
+                "was": {"role": "lead"},
+            },
+        ],
         "milestones": [
             {
                 "date": "2014-01-01",
+                "source": "seed: 'With a special project that started in 2014'",
                 "date_precision": "year",
                 "title_es": (
                     "Comienza el proyecto especial de cooperación con Japón a través de JICA"
@@ -879,11 +1068,27 @@ PROGRAMS = [
             "human resources to strengthen their institutions and contributing to solving "
             "each city's and each country's specific problems."
         ),
-        "status": "active",
-        "rosario_role": "beneficiary",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'a number of civil servants from the Municipality of Rosario have been trained "
+            "in Japan'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "beneficiary"},
         "themes": ["capacity"],
         "sdgs": [17],
-        "participations": [{"partner": "jica", "role": "lead", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "jica",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'through the Japan International Cooperation Agency (JICA)'; role not "
+                    "stated"
+                ),
+                "was": {"role": "lead"},
+            },
+        ],
     },
     {
         "key": "jica-expert-volunteers",
@@ -926,11 +1131,27 @@ PROGRAMS = [
             "- information technology;\n"
             "- agricultural development."
         ),
-        "status": "active",
-        "rosario_role": "beneficiary",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'The Municipality of Rosario has received several expert volunteers in risk "
+            "management'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "beneficiary"},
         "themes": ["capacity", "risk"],
         "sdgs": [17],
-        "participations": [{"partner": "jica", "role": "lead", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "jica",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'through the Japan International Cooperation Agency (JICA)'; role not "
+                    "stated"
+                ),
+                "was": {"role": "lead"},
+            },
+        ],
     },
 ]
 
@@ -974,13 +1195,18 @@ PROJECTS = [
             "urban climate."
         ),
         "start_year": 2018,
-        "status": "active",
         "rosario_role": "coordinator",
+        "source": (
+            "seed: 'In 2018, Rosario was selected to coordinate the project'; no current status "
+            "stated"
+        ),
+        "was": {"status": "active"},
         "themes": ["climate", "urban"],
         "sdgs": [11, 13],
         "milestones": [
             {
                 "date": "2018-01-01",
+                "source": "seed: 'In 2018, Rosario was selected to coordinate the project'",
                 "date_precision": "year",
                 "title_es": "Rosario es seleccionada para coordinar el proyecto",
                 "title_en": "Rosario is selected to coordinate the project",
@@ -1013,17 +1239,53 @@ PROJECTS = [
         ),
         "start_year": 2018,
         "status": "active",
-        "rosario_role": "partner",
+        "status_confirmed_on": "2022-01-01",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'It has been a part of the city's planning for 4 years, since 2018' (ongoing "
+            "when written: 2018 + 4 = 2022); 'Rosario is part of two ICLEI ... projects'"
+        ),
+        "was": {"rosario_role": "partner", "status_confirmed_on": None},
         "themes": ["climate", "logistics"],
         "sdgs": [11, 13],
         "participations": [
-            {"partner": "iclei", "role": "implementer", "note_es": "", "note_en": ""},
-            {"partner": "bmu", "role": "funder", "note_es": "", "note_en": ""},
-            {"partner": "iki", "role": "funder", "note_es": "", "note_en": ""},
+            {
+                "partner": "iclei",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": "seed: 'two ICLEI projects'; role not stated",
+                "was": {"role": "implementer"},
+            },
+            {
+                "partner": "bmu",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
+            {
+                "partner": "iki",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
         ],
         "milestones": [
             {
                 "date": "2018-01-01",
+                "source": (
+                    "seed: 'It has been a part of the city's planning for 4 years, since 2018'"
+                ),
                 "date_precision": "year",
                 "title_es": "Ecologistics se incorpora a la planificación de la ciudad",
                 "title_en": "Ecologistics becomes part of the city's planning",
@@ -1060,14 +1322,45 @@ PROJECTS = [
         ),
         "start_year": 2020,
         "end_year": 2023,
-        "status": "completed",
-        "rosario_role": "partner",
+        "rosario_role": "participant",
+        "source": (
+            "seed: '100% Renewables is a program for the 2020-2023 period'; 'Rosario is part of "
+            "two ICLEI ... projects'; no status stated"
+        ),
+        "was": {"status": "completed", "rosario_role": "partner"},
         "themes": ["climate", "energy"],
         "sdgs": [7, 11, 13],
         "participations": [
-            {"partner": "iclei", "role": "implementer", "note_es": "", "note_en": ""},
-            {"partner": "bmu", "role": "funder", "note_es": "", "note_en": ""},
-            {"partner": "iki", "role": "funder", "note_es": "", "note_en": ""},
+            {
+                "partner": "iclei",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": "seed: 'two ICLEI projects'; role not stated",
+                "was": {"role": "implementer"},
+            },
+            {
+                "partner": "bmu",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
+            {
+                "partner": "iki",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'Rosario is part of two ICLEI ... projects, supported by Germany's "
+                    "(BMU) through the International Climate Initiative (IKI)' (IKI is a funding "
+                    "program)"
+                ),
+            },
         ],
     },
     {
@@ -1099,8 +1392,12 @@ PROJECTS = [
             "This project has the objective of contributing to the labor inclusion of people "
             "with intellectual disabilities in the city of Rosario."
         ),
-        "status": "active",
         "rosario_role": "partner",
+        "source": (
+            "seed: 'The Municipality of Rosario is a partner for the design and implementation of "
+            "the project TRAMA'; no status stated"
+        ),
+        "was": {"status": "active"},
         "themes": ["inclusion"],
         "sdgs": [8, 10],
         "participations": [
@@ -1108,9 +1405,17 @@ PROJECTS = [
                 "partner": "fundacion-sol-naciente",
                 "role": "applicant",
                 "note_es": "Solicitante principal",
-                "note_en": "Primary requester",
+                "note_en": "Lead applicant",
+                "source": "seed: 'that has the Fundación Sol Naciente as primary requester'",
+                "was": {"note_en": "Primary requester"},
             },
-            {"partner": "european-commission", "role": "funder", "note_es": "", "note_en": ""},
+            {
+                "partner": "european-commission",
+                "role": "funder",
+                "note_es": "",
+                "note_en": "",
+                "source": "seed: 'funded by the European Commission'",
+            },
         ],
     },
     {
@@ -1156,9 +1461,13 @@ PROJECTS = [
             "sustainable energy."
         ),
         "start_year": 2021,
-        "end_year": 2023,
-        "status": "completed",
         "rosario_role": "lead",
+        "source": (
+            "seed: 'the proposal presented and led by the city of Rosario ... has been selected "
+            "for funding and implementation starting on 2021'; the end of the project and its "
+            "status are not stated (2021-2023 is the call's period)"
+        ),
+        "was": {"end_year": 2023, "status": "completed"},
         "themes": ["waste", "energy", "capacity"],
         "sdgs": [7, 11, 12],
         "participations": [
@@ -1167,21 +1476,65 @@ PROJECTS = [
                 "role": "funder",
                 "note_es": "Convocatoria de proyectos piloto",
                 "note_en": "Pilot projects call",
+                "source": (
+                    "seed: 'Metropolis ... made an open call for pilot projects ... selected for "
+                    "funding and implementation'"
+                ),
             },
-            {"partner": "turin", "role": "partner", "note_es": "", "note_en": ""},
-            {"partner": "rio-de-janeiro", "role": "partner", "note_es": "", "note_en": ""},
-            {"partner": "belo-horizonte", "role": "partner", "note_es": "", "note_en": ""},
+            {
+                "partner": "turin",
+                "role": "partner",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'The partner cities and members of Metropolis supporting this project "
+                    "are: Turin (Italy), Rio de Janeiro (Brazil), Belo Horizonte (Brazil)'"
+                ),
+            },
+            {
+                "partner": "rio-de-janeiro",
+                "role": "partner",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'The partner cities and members of Metropolis supporting this project "
+                    "are: Turin (Italy), Rio de Janeiro (Brazil), Belo Horizonte (Brazil)'"
+                ),
+            },
+            {
+                "partner": "belo-horizonte",
+                "role": "partner",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'The partner cities and members of Metropolis supporting this project "
+                    "are: Turin (Italy), Rio de Janeiro (Brazil), Belo Horizonte (Brazil)'"
+                ),
+            },
             {
                 "partner": "santa-fe",
                 "role": "collaborator",
                 "note_es": "Ciudad colaboradora que no es miembro de Metropolis",
                 "note_en": "Collaborating city that is not a member of Metropolis",
+                "source": (
+                    "seed: 'as collaborating city that is not a member of Metropolis, Santa Fe "
+                    "(Argentina)'"
+                ),
             },
-            {"partner": "unr", "role": "supporter", "note_es": "", "note_en": ""},
+            {
+                "partner": "unr",
+                "role": "supporter",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'The National University of Rosario is also supporting this project'"
+                ),
+            },
         ],
         "milestones": [
             {
                 "date": "2021-01-01",
+                "source": "seed: 'selected for funding and implementation starting on 2021'",
                 "date_precision": "year",
                 "title_es": "Comienza la implementación del proyecto",
                 "title_en": "Implementation of the project starts",
@@ -1215,11 +1568,27 @@ PROJECTS = [
             "- Integral Waste Management;\n"
             "- Urban Management for a Sustainable Urban Development."
         ),
-        "status": "active",
-        "rosario_role": "beneficiary",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'a number of civil servants from the Municipality of Rosario have been trained "
+            "in Japan'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "beneficiary"},
         "themes": ["capacity", "waste", "urban"],
         "sdgs": [11, 12],
-        "participations": [{"partner": "jica", "role": "funder", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "jica",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'through the Japan International Cooperation Agency (JICA)'; role not "
+                    "stated"
+                ),
+                "was": {"role": "funder"},
+            },
+        ],
     },
     {
         "key": "expert-volunteers-risk",
@@ -1244,10 +1613,120 @@ PROJECTS = [
             "The Municipality of Rosario has received several expert volunteers in risk "
             "management, who have contributed to the area of Civil Defense."
         ),
-        "status": "active",
-        "rosario_role": "beneficiary",
+        "rosario_role": "participant",
+        "source": (
+            "seed: 'The Municipality of Rosario has received several expert volunteers in risk "
+            "management'; no status stated"
+        ),
+        "was": {"status": "active", "rosario_role": "beneficiary"},
         "themes": ["risk"],
         "sdgs": [11],
-        "participations": [{"partner": "jica", "role": "funder", "note_es": "", "note_en": ""}],
+        "participations": [
+            {
+                "partner": "jica",
+                "role": "",
+                "note_es": "",
+                "note_en": "",
+                "source": (
+                    "seed: 'through the Japan International Cooperation Agency (JICA)'; role not "
+                    "stated"
+                ),
+                "was": {"role": "funder"},
+            },
+        ],
     },
 ]
+
+
+# Corrections of wording (issue 14), applied to the records above on import. Each keeps the
+# earlier seed's text as the record's ``was``, so that ``load_seed --revise`` corrects a site
+# loaded before, where staff have not rewritten the text: (list, key, field, old, new), where
+# ``old`` is the part of the text replaced. Titles of milestones are matched by their
+# English title.
+WORDING = [
+    ("SECTION", None, "introduction_es", "que compartan sus mismos intereses y experiencias",
+     "que compartan intereses y experiencias con ella"),
+    ("PROGRAMS", "global-compact", "summary_es",
+     "Rosario adhiere desde diciembre de 2015 a la iniciativa de las Naciones Unidas por los Diez "
+     "Principios universales y alinea su plan de gobierno con los 17 Objetivos de Desarrollo "
+     "Sostenible.",
+     "La Municipalidad de Rosario adhiere desde diciembre de 2015 a esta iniciativa de las "
+     "Naciones Unidas por los Diez Principios universales. En 2020 la coordinación pasó a la "
+     "órbita de la Jefatura de Gabinete, con el fin de alinear el plan de gobierno con los Diez "
+     "Principios y con los 17 Objetivos de Desarrollo Sostenible."),
+    ("PROGRAMS", "global-compact", "summary_en",
+     "Since December 2015 Rosario has been part of the United Nations initiative for the Ten "
+     "Universal Principles, and aligns its government plan with the 17 Sustainable Development "
+     "Goals.",
+     "The Municipality of Rosario has taken part since December 2015 in this United Nations "
+     "initiative for the Ten Universal Principles. In 2020 its coordination moved to the Chief "
+     "of Staff's Office, with the purpose of aligning the city's government plan with the Ten "
+     "Principles and the 17 Sustainable Development Goals."),
+    ("PROGRAMS", "global-compact", "body_es", "el eje pasó a la Jefatura de Gabinete",
+     "la coordinación pasó a la órbita de la Jefatura de Gabinete"),
+    ("PROGRAMS", "global-compact", "body_en", "the focus shifted to the General Chief of Staff",
+     "the focus shifted to the Chief of Staff's Office"),
+    ("PROGRAMS", "global-compact", "body_en", "for the compliance of the Sustainable",
+     "for meeting the Sustainable"),
+    ("MILESTONES", "global-compact", "title_es",
+     "El Pacto Global pasa a la Jefatura de Gabinete",
+     "La coordinación del Pacto Global pasa a la órbita de la Jefatura de Gabinete"),
+    ("MILESTONES", "global-compact", "title_en", "to the General Chief of Staff",
+     "to the Chief of Staff's Office"),
+    ("PROGRAMS", "mercocities-south-south", "body_es",
+     "Con el objetivo de promover, organizar, sensibilizar y poner en marcha actividades de "
+     "cooperación e intercambio entre los gobiernos locales que integran Mercociudades,",
+     "Con el objetivo de promover, organizar y poner en marcha actividades de cooperación e "
+     "intercambio entre los gobiernos locales que integran Mercociudades, y de sensibilizar "
+     "sobre ellas,"),
+    ("PROGRAMS", "eu-lac", "title_es", "la Unión Europea, América Latina y el Caribe",
+     "la Unión Europea y América Latina y el Caribe"),
+    ("PROGRAMS", "eu-lac", "summary_en", "to enforce the Global", "to promote the Global"),
+    ("PROGRAMS", "eu-lac", "body_en", "has the objective of enforcing the Global",
+     "has the objective of promoting the Global"),
+    ("PROGRAMS", "eu-lac", "body_en", "Latin-American", "Latin American"),
+    ("PROGRAMS", "jica", "body_es", "Programa de Co-Creación de Conocimientos",
+     "Programa de Cocreación de Conocimientos"),
+    ("PROGRAMS", "jica-kccp", "title_es", "Programa de Co-Creación de Conocimientos",
+     "Programa de Cocreación de Conocimientos"),
+    ("PROJECTS", "urban-heat-islands", "summary_es", "mitigación de sus efectos",
+     "reducción de sus efectos"),
+    ("PROJECTS", "ecologistics", "summary_en", "in the sector of urban cargo",
+     "in urban freight transport"),
+    ("PROJECTS", "ecologistics", "body_en", "in the sector of urban cargo",
+     "in urban freight transport"),
+    ("PROJECTS", "100-renewables", "summary_es", "Acompaña el proceso",
+     "Programa que acompaña el proceso"),
+    ("PROJECTS", "100-renewables", "summary_en",
+     "Helps the city's planning process for transitioning into renewable energies.",
+     "A program that helps the city plan its transition to renewable energy."),
+    ("PROJECTS", "100-renewables", "body_en", "for transitioning into renewable energies",
+     "for the transition to renewable energy"),
+    ("PROJECTS", "trama", "summary_es", "Contribuir a la inclusión laboral",
+     "Proyecto que busca contribuir a la inclusión laboral"),
+    ("PROJECTS", "trama", "summary_en", "Contributing to the labor inclusion",
+     "A project that seeks to contribute to the labor inclusion"),
+    ("PROJECTS", "trama", "body_en", "as primary requester", "as lead applicant"),
+    ("PROJECTS", "metropolis-waste", "title_es", "Co-creación", "Cocreación"),
+    ("PROJECTS", "metropolis-waste", "body_en", "starting on 2021", "starting in 2021"),
+    ("PROJECTS", "kccp-trainings", "title_en", "KCCP trainings in Japan", "KCCP training in Japan"),
+]  # fmt: skip
+
+
+def _apply_wording() -> None:
+    for name, key, field, old, new in WORDING:
+        if name == "SECTION":
+            records = [SECTION]
+        elif name == "MILESTONES":
+            (entry,) = [item for item in PROGRAMS if item["key"] == key]
+            records = [row for row in entry["milestones"] if old in row[field]]
+        else:
+            records = [item for item in globals()[name] if item["key"] == key]
+        (record,) = records
+        if old not in record[field]:
+            raise ValueError(f"{name} {key} {field}: {old!r} not found")
+        record.setdefault("was", {}).setdefault(field, record[field])
+        record[field] = record[field].replace(old, new)
+
+
+_apply_wording()

@@ -1,7 +1,9 @@
-"""Load the city's cooperation page (``seed/content.py``) into the database."""
+"""Load the city's cooperation page (``seed/content.py``) into the database, and revise what
+an earlier version of the seed stated where staff have not changed it since."""
 
 import datetime
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -13,16 +15,19 @@ from . import content
 
 PUBLISHED = {"publication": models.PublicationStatus.PUBLISHED}
 PLACE_TEXT_FIELDS = ("city_es", "city_en")
+# What any record may hold besides its model's fields: where its facts come from, and the
+# values an earlier seed gave (see ``SeedReviser``).
+NOTES = {"source", "was"}
 # What a program or project record holds besides its own fields.
 ENTRY_REFERENCES = {"key", "program", "parent", "network", "themes", "sdgs", "participations",
-                    "milestones", "documents"}  # fmt: skip
+                    "milestones", "documents", *NOTES}  # fmt: skip
 
 
 def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _fields(record: dict, *, without: Collection[str] = ("key",)) -> dict:
+def _fields(record: dict, *, without: Collection[str] = ("key", *NOTES)) -> dict:
     """The record's model fields: all but its key and its references to other records."""
     return {name: value for name, value in record.items() if name not in without}
 
@@ -65,6 +70,8 @@ class SeedLoader:
             obj.save()
             for name, values in (m2m or {}).items():
                 getattr(obj, name).set(values)
+            if isinstance(obj, models.Sourced):
+                obj.sources.create(**content.SOURCE)
             self.created += 1
         self._remember(key, obj)
         return obj
@@ -105,8 +112,10 @@ class SeedLoader:
 
     def run(self) -> int:
         """Load whatever is missing; the number of rows created."""
-        self.ensure_singleton("section", models.SectionText, content.SECTION)
+        self.ensure_singleton("section", models.SectionText, _fields(content.SECTION))
         self.ensure_singleton("contact", models.ContactSettings, content.CONTACT)
+        # Empty: the licence set for the server, until staff choose one.
+        self.ensure_singleton("open-data", models.OpenDataSettings, {})
         for way in content.WAYS:
             self.ensure(
                 f"way:{way['key']}", models.CollaborationWay, way, adopt={"key": way["key"]}
@@ -146,7 +155,7 @@ class SeedLoader:
             organization = partners[item["organization"]]
             if organization is None:
                 continue
-            fields = _fields(item, without={"key", "organization"})
+            fields = _fields(item, without={"key", "organization", *NOTES})
             fields["member_since"] = _date(fields.get("member_since"))
             networks[item["key"]] = self.ensure(
                 f"network:{item['key']}",
@@ -199,7 +208,7 @@ class SeedLoader:
             if partner is None:
                 continue
             self.ensure(
-                f"participation:{owner}:{partner_key}:{role}",
+                participation_key(owner, participation),
                 models.Participation,
                 {
                     **entry,
@@ -212,7 +221,7 @@ class SeedLoader:
             )
         for milestone in item.get("milestones", []):
             self.ensure(
-                f"milestone:{owner}:{milestone['date']}:{slugify(milestone['title_en'])[:50]}",
+                milestone_key(owner, milestone),
                 models.Milestone,
                 {
                     **entry,
@@ -235,6 +244,97 @@ class SeedLoader:
                     "title_en": document["title_en"],
                 },
             )
+
+
+def participation_key(owner: str, row: dict) -> str:
+    # Keyed by the role it was first loaded with: a revised role is the same participation.
+    role = row.get("was", {}).get("role", row["role"])
+    return f"participation:{owner}:{row['partner']}:{role}"
+
+
+def milestone_key(owner: str, row: dict) -> str:
+    title = row.get("was", {}).get("title_en", row["title_en"])
+    return f"milestone:{owner}:{row['date']}:{slugify(title)[:50]}"
+
+
+def _revised_records() -> Iterator[tuple[str, dict]]:
+    """Every seed record with the key it is remembered by, rows of entries included."""
+    yield "section", content.SECTION
+    for item in content.PARTNERS:
+        yield f"partner:{item['key']}", item
+    for item in content.NETWORKS:
+        yield f"network:{item['key']}", item
+    for kind, items in (("program", content.PROGRAMS), ("project", content.PROJECTS)):
+        for item in items:
+            owner = f"{kind}:{item['key']}"
+            yield owner, item
+            for row in item.get("participations", []):
+                yield participation_key(owner, row), row
+            for row in item.get("milestones", []):
+                yield milestone_key(owner, row), row
+
+
+@dataclass
+class SeedReviser:
+    """Applies the seed's corrections to what an earlier seed loaded, where staff have not
+    changed it since: a field is revised only while it still holds the value the earlier
+    seed gave (the record's ``was``). Anything else is staff's and is reported as skipped.
+
+    It also gives each loaded program, project, partner and network that cites no source
+    the city's page as its source.
+    """
+
+    changed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    sourced: int = 0
+
+    def run(self) -> "SeedReviser":
+        loader = SeedLoader()
+        for key, item in _revised_records():
+            was = item.get("was")
+            if not was or key not in loader.records:
+                continue
+            obj = loader.get(key)
+            if obj is None:
+                self.skipped.append(f"{key}: deleted by staff")
+                continue
+            self._revise(key, obj, item, was)
+        for key in loader.records:
+            obj = loader.get(key)
+            if isinstance(obj, models.Sourced) and not obj.sources.exists():
+                obj.sources.create(**content.SOURCE)
+                self.sourced += 1
+        return self
+
+    def _revise(self, key: str, obj, item: dict, was: dict) -> None:
+        updates = []
+        for name, old in was.items():
+            new = obj._meta.get_field(name).to_python(item.get(name, _EMPTY.get(name, "")))
+            current = getattr(obj, name)
+            if current == new:
+                continue
+            if current == old:
+                setattr(obj, name, new)
+                updates.append(name)
+                self.changed.append(f"{key}: {name} {old!r} -> {new!r}")
+            else:
+                self.skipped.append(f"{key}: {name} changed by staff ({current!r}), kept")
+        if updates:
+            if isinstance(obj, models.Versioned):
+                # An editor with the entry open is told it changed, rather than undoing this.
+                obj.version += 1
+                updates.append("version")
+            obj.save(update_fields=updates)
+
+
+# What a field left out of a revised record holds.
+_EMPTY = {"end_year": None, "start_year": None, "status_confirmed_on": None}
+
+
+def seed_revise() -> SeedReviser:
+    """Revise in one transaction; the reviser returned lists what it changed and skipped."""
+    with transaction.atomic():
+        return SeedReviser().run()
 
 
 def seed_load() -> SeedLoader:

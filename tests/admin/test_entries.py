@@ -207,3 +207,40 @@ def test_a_row_deleted_by_someone_else_with_another_error_is_not_a_dead_end(clie
     again = form_data(response, models.Project)
     again["end_year"] = ["2024"]
     assert client.post(change_url(project), again).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [
+        factories.ProgramFactory,
+        factories.ProjectFactory,
+        factories.PartnerFactory,
+        factories.NetworkFactory,
+    ],
+)
+def test_sources_are_edited_inline(client, superuser, factory):
+    obj = factory()
+    client.force_login(superuser)
+    response = client.get(change_url(obj))
+    data = form_data(response, type(obj))
+    prefix = "cooperation-source-content_type-object_id"
+    assert f"{prefix}-TOTAL_FORMS" in data
+    data[f"{prefix}-TOTAL_FORMS"] = ["1"]
+    data.update(
+        {
+            f"{prefix}-0-title_es": ["Página de la ciudad"],
+            f"{prefix}-0-title_en": ["City page"],
+            f"{prefix}-0-url": ["https://example.org/cooperacion"],
+            f"{prefix}-0-consulted_on": ["02/05/2024"],
+            f"{prefix}-0-order": ["0"],
+            # As in the blank row the admin's "add another" copies.
+            f"{prefix}-0-version": data[f"{prefix}-__prefix__-version"],
+        }
+    )
+    response = client.post(change_url(obj), data)
+    assert response.status_code == 302, errors_of(response)
+    (source,) = obj.sources.all()
+    assert (source.title_es, source.url) == (
+        "Página de la ciudad",
+        "https://example.org/cooperacion",
+    )

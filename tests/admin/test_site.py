@@ -69,3 +69,10 @@ def test_recent_changes_hidden_from_staff_without_content_permissions(
     client.force_login(make_staff("nadie"))
     content = client.get(admin_url("index", language="en")).content.decode()
     assert "Recent changes by everyone" not in content
+
+
+def test_the_whatsapp_field_says_whose_line_the_default_is(client, superuser):
+    client.force_login(superuser)
+    models.ContactSettings.load()
+    content = client.get(change_url(models.ContactSettings.load())).content.decode()
+    assert "MuniBot" in content

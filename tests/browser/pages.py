@@ -51,9 +51,7 @@ PAGES = [
     SitePage("network_detail", "network_detail", _seed_slugs(seed_data.NETWORKS, "mercocities")),
     SitePage("timeline", "timeline"),
     SitePage("search", "search", query={"es": "q=residuos", "en": "q=waste"}),
-    SitePage(
-        "filtered_projects", "project_list", query=dict.fromkeys(LANGUAGES, "status=completed")
-    ),
+    SitePage("filtered_projects", "project_list", query=dict.fromkeys(LANGUAGES, "status=active")),
     SitePage("open_data", "open_data"),
     SitePage("coverage", "coverage"),
     SitePage(

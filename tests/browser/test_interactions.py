@@ -57,7 +57,7 @@ def test_a_filter_narrows_the_directory_and_keeps_working_without_javascript(
         expect(page).to_have_url(re.compile(r"network=iclei"))
         expect(page.locator(".result-count")).to_have_text("2 results")
         assert page.locator(".cards > *").count() == 2 < total
-        page.locator("select[name=status]").select_option("completed")
+        page.locator("select[name=status]").select_option("active")
         page.locator("form.filters button[type=submit]").click()
         expect(page.locator(".result-count")).to_have_text("1 result")
     finally:

@@ -121,7 +121,7 @@ def test_both_languages_in_stable_columns(client, seeded):
     assert row["title_en"] == "Global Compact"
     assert row["url_es"] == "http://testserver/es/programas/pacto-global/"
     assert row["url_en"] == "http://testserver/en/programs/global-compact/"
-    assert row["status"] == "active"
+    assert row["status"] == ""  # not published: the seed states no status
     assert row["sdgs"] == "8|13|16|17"
     assert row["iati_identifier"] == f"AR-ROSARIO-program-{row['id']}"
     # The same file, whichever language prefix it is downloaded under.
@@ -229,3 +229,26 @@ def test_csv_text_cannot_run_as_a_spreadsheet_formula_and_json_stays_exact(clien
     response = client.get(url_in("es", "cooperation:open_data_json", dataset="programs"))
     [item] = json.loads(response.content)["items"]
     assert item["title_es"] == title
+
+
+def test_sources_are_published_with_what_cites_them(client, db):
+    project = factories.ProjectFactory()
+    draft = factories.ProjectFactory(publication=models.PublicationStatus.DRAFT)
+    partner = factories.PartnerFactory()
+    project.sources.create(
+        title_es="Página", title_en="Page", url="https://example.org/a", consulted_on="2024-05-02"
+    )
+    project.sources.create(title_es="Sin dirección", title_en="No address")
+    partner.sources.create(title_es="Sitio del socio", url="https://example.org/b")
+    draft.sources.create(title_es="Fuente borrador", url="https://example.org/draft")
+    (row,) = [row for row in get_json(client, "projects")["items"] if row["id"] == project.pk]
+    assert row["source_urls"] == ["https://example.org/a"]
+    (row,) = [row for row in get_csv(client, "partners") if row["id"] == str(partner.pk)]
+    assert row["source_urls"] == "https://example.org/b"
+    items = get_json(client, "sources")["items"]
+    assert [(item["content"], item["object_id"], item["title_es"], item["title_en"],
+             item["url"], item["consulted_on"]) for item in items] == [
+        ("project", project.pk, "Página", "Page", "https://example.org/a", "2024-05-02"),
+        ("project", project.pk, "Sin dirección", "No address", None, None),
+        ("partner", partner.pk, "Sitio del socio", None, "https://example.org/b", None),
+    ]  # fmt: skip

@@ -231,7 +231,27 @@ def test_rosario_role_mapping(db, schema, rosario_role, code):
     assert (org.get("role"), org.get("type"), org.get("ref")) == (code, "11", "AR-ROSARIO")
 
 
-@pytest.mark.parametrize("rosario_role", [models.RosarioRole.BENEFICIARY, ""])
+@pytest.mark.parametrize(
+    "role", [models.ParticipationRole.PARTICIPANT, models.ParticipationRole.UNKNOWN]
+)
+def test_a_partner_that_only_takes_part_or_whose_role_is_unknown_is_not_listed(db, schema, role):
+    project = factories.ProjectFactory()
+    participation = factories.ParticipationFactory(project=project, role=role)
+    assert participating(activity_of(schema, project), participation.partner.name_es) == []
+
+
+def test_an_entry_whose_status_is_not_published_is_left_out_and_says_why(db, schema):
+    unknown = factories.ProjectFactory(status=models.CooperationStatus.UNKNOWN, end_year=2021)
+    built = publication()
+    assert not built.includes(unknown)
+    with translation.override("en"):
+        reasons = [str(reason) for reason in {o.entry: o.reasons for o in built.omitted}[unknown]]
+    assert reasons == ["its status is not published"]
+
+
+@pytest.mark.parametrize(
+    "rosario_role", [models.RosarioRole.BENEFICIARY, models.RosarioRole.PARTICIPANT, ""]
+)
 def test_rosario_is_not_a_participant_without_an_iati_role(db, schema, rosario_role):
     project = factories.ProjectFactory(rosario_role=rosario_role)
     factories.ParticipationFactory(project=project, role=models.ParticipationRole.FUNDER)
@@ -250,12 +270,15 @@ def test_rosario_is_not_a_participant_without_an_iati_role(db, schema, rosario_r
     [
         (models.PartnerKind.CITY, "11"),
         (models.PartnerKind.NATIONAL, "10"),
+        (models.PartnerKind.AGENCY, "10"),
         (models.PartnerKind.EMBASSY, "10"),
         (models.PartnerKind.INTERNATIONAL, "40"),
         (models.PartnerKind.UNIVERSITY, "80"),
         (models.PartnerKind.COMPANY, "70"),
         (models.PartnerKind.NETWORK, None),
         (models.PartnerKind.FOUNDATION, None),
+        (models.PartnerKind.BUSINESS_NETWORK, None),
+        (models.PartnerKind.FUNDING_PROGRAM, None),
     ],
 )
 def test_organisation_type_mapping(db, schema, kind, code):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from cooperation import models
 from cooperation.opendata import datasets
 from tests.helpers import url_in
 from tests.opendata.test_datasets import DATASETS, get_json
@@ -61,6 +62,19 @@ def test_license_comes_from_the_settings(client, db, settings):
     assert data["license"]["name"] == "ODbL 1.0"
 
 
+def test_staff_choose_the_license_in_the_admin(client, db, settings):
+    settings.OPEN_DATA_LICENSE = {"name": "ODbL 1.0", "url": "https://example.org/odbl"}
+    models.OpenDataSettings.objects.create(
+        license_name="CC0 1.0", license_url="https://creativecommons.org/publicdomain/zero/1.0/"
+    )
+    content = client.get(url_in("en", "cooperation:open_data")).content.decode()
+    assert 'rel="license">CC0 1.0</a>' in content
+    assert get_json(client, "programs")["license"] == {
+        "name": "CC0 1.0",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+    }
+
+
 def test_open_data_page_is_linked_from_every_page(client, seeded):
     for language in ("es", "en"):
         content = client.get(url_in(language, "cooperation:home")).content.decode()
@@ -72,12 +86,15 @@ def test_open_data_page_is_linked_from_every_page(client, seeded):
 # its size; a page adds one for the contact settings.
 # Each count includes the page cache's one query for the content version.
 PINNED = [
-    ("cooperation:open_data", {}, 12),
-    ("cooperation:open_data_csv", {"dataset": "programs"}, 4),
-    ("cooperation:open_data_json", {"dataset": "projects"}, 4),
-    ("cooperation:open_data_csv", {"dataset": "partners"}, 2),
-    ("cooperation:open_data_csv", {"dataset": "networks"}, 2),
-    ("cooperation:open_data_json", {"dataset": "participations"}, 2),
+    # One query more where the licence is read: staff choose it (OpenDataSettings).
+    ("cooperation:open_data", {}, 13),
+    # One query more each for the sources of the entries.
+    ("cooperation:open_data_csv", {"dataset": "programs"}, 5),
+    ("cooperation:open_data_json", {"dataset": "projects"}, 6),
+    ("cooperation:open_data_csv", {"dataset": "partners"}, 3),
+    ("cooperation:open_data_csv", {"dataset": "networks"}, 3),
+    ("cooperation:open_data_json", {"dataset": "sources"}, 3),
+    ("cooperation:open_data_json", {"dataset": "participations"}, 3),
     ("cooperation:iati_activities", {}, 11),
     ("cooperation:iati_project", {"slug": "ecologistics"}, 12),
 ]
