@@ -118,7 +118,7 @@ def test_query_count_is_pinned_and_does_not_grow(
         ("cooperation:open_data_csv", {"dataset": "programs"}),
         ("cooperation:open_data_json", {"dataset": "projects"}),
         ("cooperation:iati_activities", {}),
-        ("cooperation:iati_project", {"slug": "islas-de-calor-urbano"}),
+        ("cooperation:iati_project", {"slug": "ecologistics"}),
         ("cooperation:feed", {}),
     ],
 )
