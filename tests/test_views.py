@@ -2,10 +2,12 @@ import datetime
 import html
 import re
 from decimal import Decimal
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
@@ -1006,6 +1008,18 @@ def test_a_card_names_only_a_public_parent_and_network(client, db):
 
 
 TEMPLATE_SYNTAX = ("{#", "#}", "{%", "%}", "{{", "}}")
+
+
+def test_no_template_opens_a_comment_it_does_not_close_on_the_same_line():
+    """``{# #}`` ends on its own line; a longer comment needs ``{% comment %}``. Checked in the
+    files themselves, for the templates no page test renders (the admin's, the error pages)."""
+    unclosed = [
+        f"{path.relative_to(settings.BASE_DIR)}:{number}"
+        for path in sorted((Path(settings.BASE_DIR) / "templates").rglob("*.*"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if "{#" in line and "#}" not in line.split("{#", 1)[1]
+    ]
+    assert unclosed == []
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
