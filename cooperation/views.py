@@ -163,17 +163,14 @@ class DirectoryMixin:
         current = translation.get_language()
         parameters = self.request.GET.copy()
         for name in self.TRANSLATED_FILTERS:
-            if not (value := parameters.get(name)):
-                continue
-            for option in self.filter_choices[f"{name}s"]:
-                if getattr(option, f"slug_{current}") == value:
-                    # A slug not yet written in that language: the filter is left out there.
-                    translated = getattr(option, f"slug_{language}")
-                    if translated:
-                        parameters[name] = translated
-                    else:
-                        del parameters[name]
-                    break
+            options = self.filter_choices[f"{name}s"]
+            slugs = {getattr(o, f"slug_{current}"): getattr(o, f"slug_{language}") for o in options}
+            if (value := parameters.get(name)) in slugs:
+                # A slug not yet written in that language: the filter is left out there.
+                if slugs[value]:
+                    parameters[name] = slugs[value]
+                else:
+                    del parameters[name]
         return parameters
 
 
