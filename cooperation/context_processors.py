@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from . import selectors
@@ -11,5 +12,8 @@ def contact_settings(request):
 
 
 def site(request):
-    """The contact settings, read only if a template uses them."""
-    return {"contact": SimpleLazyObject(lambda: contact_settings(request))}
+    """The contact settings, read only if a template uses them, and the city's main site."""
+    return {
+        "contact": SimpleLazyObject(lambda: contact_settings(request)),
+        "city_site_url": settings.CITY_SITE_URL,
+    }

@@ -573,6 +573,41 @@ def test_every_page_links_the_map_coverage_and_open_data_from_its_footer(client,
             assert f'href="{url_in(language, name)}"' in footer, name
 
 
+@pytest.mark.parametrize(
+    ("language", "city", "section", "link"),
+    [
+        (
+            "es",
+            "Municipalidad de Rosario",
+            "Cooperación internacional",
+            "Sitio de la Municipalidad de Rosario",
+        ),
+        (
+            "en",
+            "City of Rosario",
+            "International cooperation",
+            "The City of Rosario&#x27;s website",
+        ),
+    ],
+)
+def test_every_page_names_the_city_and_links_its_main_site(
+    client, db, settings, language, city, section, link
+):
+    settings.CITY_SITE_URL = "https://city.example/"
+    page = lxml.html.fromstring(client.get(url_in(language, "cooperation:project_list")).content)
+    (wordmark,) = page.xpath('//header//a[@class="site-name"]')
+    assert wordmark.xpath('string(span[@class="site-name-city"])').strip() == city
+    assert wordmark.xpath('string(span[@class="site-name-section"])').strip() == section
+    (city_link,) = page.xpath('//footer//a[@href="https://city.example/"]')
+    assert city_link.text_content() == html.unescape(link)
+
+
+def test_an_empty_city_site_setting_hides_the_link(client, db, settings):
+    settings.CITY_SITE_URL = ""
+    content = client.get(url_in("es", "cooperation:home")).content.decode()
+    assert "Sitio de la Municipalidad de Rosario" not in content
+
+
 def test_partner_page_shows_its_city_and_links_the_map_when_located(client, db):
     from decimal import Decimal
 

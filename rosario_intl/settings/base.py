@@ -275,6 +275,8 @@ if MEDIA_STORAGE == "s3":
         },
     }
 
+# The City of Rosario's main website, linked from every page's footer; empty hides the link.
+CITY_SITE_URL = env.str("DJANGO_CITY_SITE_URL", default="https://www.rosario.gob.ar/")
 # The public site's canonical origin, used for absolute links (sitemap, Open Graph).
 SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
