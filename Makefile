@@ -89,7 +89,7 @@ bench: install
 	$(BIN)/python bench/run.py
 
 # Lighthouse (mobile) on the production stack: scores, weight, third-party and render-blocking
-# requests of the home page and a project page; writes bench/lighthouse.md. Needs the
+# requests of the home page, a project page and the map; writes bench/lighthouse.md. Needs the
 # PostgreSQL server as for `bench`, npm and /usr/bin/chromium.
 lighthouse: install node_modules/.installed
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
