@@ -105,8 +105,31 @@ WIDE = View("wide", (0, 0, WIDTH, HEIGHT), font=13, row=26, dot=4.5)
 NARROW = View("narrow", (190, 22, 420, 418), font=15.5, row=34, dot=5.5)
 VIEWS = (WIDE, NARROW)
 
-CHAR = 0.56  # average width of a character, in ems, of the system sans-serif
 PAD = 0.45  # horizontal padding in a label, in ems
+# Widths of characters in ems, generous (DejaVu Sans, the widest common system sans-serif):
+# the page cannot measure text, so labels are sized for the widest likely font.
+_NARROW, _SLIM, _WIDE = set("ijlI.,:;'|!"), set("frtJ()-/ "), set("mwMW→←")
+
+
+def text_width(text: str) -> float:
+    """The width of a text in ems, accents ignored."""
+    width = 0.0
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char):
+            continue
+        if char in _NARROW:
+            width += 0.32
+        elif char in _SLIM:
+            width += 0.42
+        elif char in _WIDE:
+            width += 0.94
+        elif char.isupper():
+            width += 0.74
+        elif char.isdigit():
+            width += 0.64
+        else:
+            width += 0.62
+    return width
 
 
 @dataclass
@@ -206,7 +229,13 @@ def _rows(place: Place, view: View, heading: str) -> list[Row]:
     line = view.font * 1.15
     for row in rows:
         row.height = view.row + line * (len(row.text) - 1)
-    width = max(len(max(row.text, key=len)) for row in rows) * view.font * CHAR
+    # Headings are bold: a tenth wider.
+    width = max(
+        text_width(line) * (1.1 if row.partner is None else 1)
+        for row in rows
+        for line in row.text
+    )
+    width *= view.font
     width += 2 * PAD * view.font
     for row in rows:
         row.width = max(width, view.row)
