@@ -91,7 +91,6 @@ class View:
     def radius(self) -> str:
         return f"{self.dot:g}"
 
-
     @property
     def view_box(self) -> str:
         return " ".join(f"{n:g}" for n in self.box)
@@ -231,9 +230,7 @@ def _rows(place: Place, view: View, heading: str) -> list[Row]:
         row.height = view.row + line * (len(row.text) - 1)
     # Headings are bold: a tenth wider.
     width = max(
-        text_width(line) * (1.1 if row.partner is None else 1)
-        for row in rows
-        for line in row.text
+        text_width(line) * (1.1 if row.partner is None else 1) for row in rows for line in row.text
     )
     width *= view.font
     width += 2 * PAD * view.font
@@ -260,7 +257,9 @@ def _layout(places: list[Place], view: View) -> list[Drawn]:
             x, y = cx + (x - cx) * t, cy + (y - cy) * t
             symbol = _arrow(x, y, angle, 2.4 * r)
             first = place.partners[0]
-            heading = f"{first.city or first.country} →" if x > cx else f"← {first.city or first.country}"
+            heading = (
+                f"{first.city or first.country} →" if x > cx else f"← {first.city or first.country}"
+            )
         if place.rosario:
             symbol = _star(x, y, 2.6 * r)
         taken.append((x - r, y - r, 2 * r, 2 * r))
@@ -368,7 +367,13 @@ def _star(x, y, size) -> str:
 def _arrow(x, y, angle, size) -> str:
     points = [(size, 0), (-size * 0.6, size * 0.7), (-size * 0.6, -size * 0.7)]
     cos, sin = math.cos(angle), math.sin(angle)
-    return "M" + "L".join(f"{x + px * cos - py * sin:.1f} {y + px * sin + py * cos:.1f}" for px, py in points) + "Z"
+    return (
+        "M"
+        + "L".join(
+            f"{x + px * cos - py * sin:.1f} {y + px * sin + py * cos:.1f}" for px, py in points
+        )
+        + "Z"
+    )
 
 
 def _outline() -> str:

@@ -16,11 +16,13 @@ neighbours still meet; islands smaller than MIN_AREA vanish.
 """
 
 import hashlib
+import itertools
 import json
 import sys
 from pathlib import Path
 
-from babel import Locale, __version__ as babel_version
+from babel import Locale
+from babel import __version__ as babel_version
 from babel.core import get_global
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,7 +159,7 @@ def main(source: Path) -> None:
         for polygon in polygons:
             for arc_indexes in polygon:
                 lonlat = unwrap(ring_lonlat(arc_indexes, arcs))
-                if any(abs(a[0] - b[0]) > 180 for a, b in zip(lonlat, lonlat[1:])):
+                if any(abs(a[0] - b[0]) > 180 for a, b in itertools.pairwise(lonlat)):
                     continue  # straddles the edge of the map (a Fijian island): left out
                 points = []
                 for index in arc_indexes:
@@ -173,7 +175,7 @@ def main(source: Path) -> None:
                 if len(tenths) >= 3:
                     rings.append(tenths)
         measured = [(abs(area_and_centroid(ring)[0]) / 100, ring) for ring in rings]
-        largest_area, largest = max(measured, key=lambda item: item[0])
+        _largest_area, largest = max(measured, key=lambda item: item[0])
         kept = [ring for area, ring in measured if area >= MIN_AREA or ring is largest]
         _area, (cx, cy) = area_and_centroid(largest)
         name = geometry["properties"]["name"]

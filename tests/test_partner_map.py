@@ -3,6 +3,7 @@ import itertools
 import math
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -10,7 +11,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from cooperation import map_projection, models, partner_map
-from tests import factories
 
 PATH = re.compile(r"M(-?[\d.]+) (-?[\d.]+)l([-\d. ]*)z")
 NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
@@ -49,7 +49,7 @@ def country(iso: str) -> dict:
 
 
 def test_projection_puts_the_crop_and_greenwich_where_the_view_box_says():
-    x, y = map_projection.project(0, 0)
+    x, _y = map_projection.project(0, 0)
     assert x == pytest.approx(map_projection.WIDTH / 2)
     assert map_projection.project(0, -180)[0] == pytest.approx(0)
     assert map_projection.project(0, 180)[0] == pytest.approx(map_projection.WIDTH)
@@ -69,7 +69,10 @@ def test_projection_keeps_areas_true():
             for lat, lon in ((south, 0), (south, 10), (south + 10, 10), (south + 10, 0))
         ]
         return abs(
-            sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(corners + corners[:1]))
+            sum(
+                x1 * y2 - x2 * y1
+                for (x1, y1), (x2, y2) in itertools.pairwise(corners + corners[:1])
+            )
             / 2
         )
 
@@ -240,7 +243,9 @@ def map_page(client, language: str) -> str:
 
 
 def svgs(content: str) -> dict[str, str]:
-    return dict(re.findall(r'<svg class="world-map world-map--(\w+)".*?>(.*?)</svg>', content, re.S))
+    return dict(
+        re.findall(r'<svg class="world-map world-map--(\w+)".*?>(.*?)</svg>', content, re.S)
+    )
 
 
 @pytest.mark.django_db
@@ -302,7 +307,7 @@ def test_organizations_without_a_place_are_listed_not_drawn(client, seeded):
 @pytest.mark.django_db
 def test_map_page_weighs_under_its_budget(client, seeded):
     html = map_page(client, "es").encode()
-    css = open(finders.find("css/site.css"), "rb").read()
+    css = Path(finders.find("css/site.css")).read_bytes()
     transferred = len(gzip.compress(html)) + len(gzip.compress(css))
     assert transferred <= 120_000
     # The countries are sent once, whatever the number of layouts.
