@@ -159,6 +159,8 @@ class Place:
     rosario: bool = False
     heading: str = ""  # Rosario's name
     partners: list = field(default_factory=list)
+    # Each partner's label lines and link name, worked out once for both layouts.
+    labels: list[tuple[list[str], str]] = field(default_factory=list)
 
 
 @dataclass
@@ -206,12 +208,24 @@ def _overlaps(a, b, margin=0.0) -> bool:
 
 
 def _segment_hits_box(x1, y1, x2, y2, box) -> bool:
-    """Whether a segment passes through a box (sampled: the boxes are far larger than a step)."""
-    steps = max(2, int(math.hypot(x2 - x1, y2 - y1) / 3))
-    return any(
-        _overlaps((x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps, 0, 0), box)
-        for i in range(1, steps)
-    )
+    """Whether a segment passes through a box (Liang-Barsky clipping)."""
+    bx, by, bw, bh = box
+    dx, dy = x2 - x1, y2 - y1
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x1 - bx), (dx, bx + bw - x1), (-dy, y1 - by), (dy, by + bh - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    # Touching at the very ends (the point itself, the label it leads to) does not count.
+    return high - low > 1e-6 and low < 1 - 1e-6 and high > 1e-6
 
 
 def _nearest_on_box(x, y, box) -> tuple[float, float]:
@@ -224,7 +238,10 @@ DIRECTIONS = [(1, 0), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1), (0, 1), (0, -
 
 def _rows(place: Place, view: View, heading: str) -> list[Row]:
     rows = [Row([heading])] if heading else []
-    rows += [Row(_label_text(p), p, _accessible_name(p, place)) for p in place.partners]
+    rows += [
+        Row(list(text), partner, name)
+        for partner, (text, name) in zip(place.partners, place.labels, strict=True)
+    ]
     line = view.font * 1.15
     for row in rows:
         row.height = view.row + line * (len(row.text) - 1)
@@ -241,9 +258,8 @@ def _rows(place: Place, view: View, heading: str) -> list[Row]:
 
 def _layout(places: list[Place], view: View) -> list[Drawn]:
     x0, y0, w, h = view.box
-    inner = (x0 + 2, y0 + 2, w - 4, h - 4)
     r = view.dot
-    drawn, taken = [], []
+    drawn = []
     for place in places:
         x, y, symbol, heading = place.x, place.y, "", place.heading
         if not (x0 + r < x < x0 + w - r and y0 + r < y < y0 + h - r):
@@ -256,37 +272,24 @@ def _layout(places: list[Place], view: View) -> list[Drawn]:
             angle = math.atan2(y - cy, x - cx)
             x, y = cx + (x - cx) * t, cy + (y - cy) * t
             symbol = _arrow(x, y, angle, 2.4 * r)
-            first = place.partners[0]
-            heading = (
-                f"{first.city or first.country} →" if x > cx else f"← {first.city or first.country}"
-            )
+            where = place.partners[0].city or place.partners[0].country
+            heading = f"{where} →" if x > cx else f"← {where}"
         if place.rosario:
             symbol = _star(x, y, 2.6 * r)
-        taken.append((x - r, y - r, 2 * r, 2 * r))
         rows = _rows(place, view, heading)
         drawn.append(Drawn(place, f"{x:.1f}", f"{y:.1f}", rows, (0, 0, 0, 0), None, symbol))
-    crowding = [
-        sum(math.hypot(float(d.x) - float(e.x), float(d.y) - float(e.y)) < 8 * r for e in drawn)
-        for d in drawn
-    ]
-    sizes = [len(d.rows) + sum(len(row.text) for row in d.rows) for d in drawn]
-    # Greedy placement depends on the order: a few orders are tried, the tidiest kept.
-    orders = [
-        lambda i: (-crowding[i], float(drawn[i].y)),
-        lambda i: (sizes[i], -crowding[i]),
-        lambda i: (-sizes[i], -crowding[i]),
-        lambda i: float(drawn[i].y),
-        lambda i: -float(drawn[i].y),
-        lambda i: float(drawn[i].x),
-        lambda i: -float(drawn[i].x),
-    ]
-    best = None
-    for key in orders:
-        order = sorted(range(len(drawn)), key=lambda i: (not drawn[i].place.rosario, key(i)))
-        score, placed = _place(drawn, order, view, inner, list(taken))
-        if best is None or score < best[0]:
-            best = score, placed
-    for item, (box, end) in zip(drawn, best[1], strict=True):
+    marks = tuple(
+        (
+            float(item.x),
+            float(item.y),
+            item.rows[0].width,
+            sum(row.height for row in item.rows),
+            item.place.rosario,
+            len(item.rows) + sum(len(row.text) for row in item.rows),
+        )
+        for item in drawn
+    )
+    for item, (box, end) in zip(drawn, _placements(view, marks), strict=True):
         item.box = box
         if end:
             item.leader = {"x2": f"{end[0]:.1f}", "y2": f"{end[1]:.1f}"}
@@ -306,17 +309,50 @@ def _layout(places: list[Place], view: View) -> list[Drawn]:
 DISTANCES = (0, 0.5, 1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12, 15, 18)
 
 
-def _place(drawn: list[Drawn], order: list[int], view: View, inner, taken) -> tuple[float, list]:
+@functools.lru_cache(maxsize=32)
+def _placements(view: View, marks: tuple) -> tuple:
+    """Where each place's label block goes: (box, end of its leader line or None).
+
+    ``marks`` holds each place's point, its block's size, whether it is Rosario's and how
+    many lines it has. Placement is greedy and depends on the order: a few orders are
+    tried and the tidiest kept. The answer depends on nothing else, so it is remembered.
+    """
+    x0, y0, w, h = view.box
+    inner = (x0 + 2, y0 + 2, w - 4, h - 4)
+    r = view.dot
+    dots = [(x - r, y - r, 2 * r, 2 * r) for x, y, *_rest in marks]
+    crowding = [
+        sum(math.hypot(x - other[0], y - other[1]) < 8 * r for other in marks)
+        for x, y, *_rest in marks
+    ]
+    orders = [
+        lambda i: (-crowding[i], marks[i][1]),
+        lambda i: (marks[i][5], -crowding[i]),
+        lambda i: (-marks[i][5], -crowding[i]),
+        lambda i: marks[i][1],
+        lambda i: -marks[i][1],
+        lambda i: marks[i][0],
+        lambda i: -marks[i][0],
+    ]
+    best = None
+    for key in orders:
+        order = sorted(range(len(marks)), key=lambda i: (not marks[i][4], key(i)))
+        score, placed = _place(marks, order, view, inner, list(dots))
+        if best is None or score < best[0]:
+            best = score, placed
+        if score == 0:
+            break
+    return tuple(best[1])
+
+
+def _place(marks: tuple, order: list[int], view: View, inner, taken) -> tuple[float, list]:
     """Each place's label block where it first fits, in this order; the layout's cost."""
     r, step = view.dot, view.row / 2
-    placed: list = [None] * len(drawn)
+    placed: list = [None] * len(marks)
     leaders = []
     cost = 0.0
     for i in order:
-        item = drawn[i]
-        x, y = float(item.x), float(item.y)
-        bw = item.rows[0].width
-        bh = sum(row.height for row in item.rows)
+        x, y, bw, bh, *_rest = marks[i]
         found = None
         for distance in DISTANCES:
             for ux, uy in DIRECTIONS:
@@ -409,6 +445,7 @@ def world_map(partners) -> dict:
             unplaced.append(partner)
             continue
         places[key].partners.append(partner)
+        places[key].labels.append((_label_text(partner), _accessible_name(partner, places[key])))
         placed.append((partner, places[key]))
     ordered = list(places.values())
     data = world()
