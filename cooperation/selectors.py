@@ -218,10 +218,10 @@ def partner_list() -> QuerySet[Partner]:
     return Partner.objects.published().order_by(argentine_first, localized_order("name"))
 
 
-def partner_map_get() -> dict[str, list[Partner]]:
-    """Published partners for the map: those with coordinates (``located``) and those
-    without, each in order of country, city and name in the active language (an
-    international body, without a country, last)."""
+def partner_map_get() -> list[Partner]:
+    """Published partners for the map, in order of country, city and name in the active
+    language (an international body, without a country, last). The map decides which it
+    can place (cooperation/partner_map.py)."""
 
     def place(partner: Partner) -> tuple:
         return (
@@ -231,11 +231,7 @@ def partner_map_get() -> dict[str, list[Partner]]:
             partner.name.casefold(),
         )
 
-    partners = sorted(Partner.objects.published(), key=place)
-    return {
-        "located": [partner for partner in partners if partner.has_location],
-        "unlocated": [partner for partner in partners if not partner.has_location],
-    }
+    return sorted(Partner.objects.published(), key=place)
 
 
 @dataclass(frozen=True)

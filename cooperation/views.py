@@ -224,8 +224,7 @@ class PartnerMapView(PageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        partners = selectors.partner_map_get()
-        context.update(partners, map=partner_map.world_map(partners["located"]))
+        context["map"] = partner_map.world_map(selectors.partner_map_get())
         return context
 
 

@@ -636,34 +636,35 @@ def map_url(language: str) -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_map_page_links_located_partners_and_lists_the_others(client, seeded, language):
+def test_map_page_links_placed_partners_and_lists_the_others(client, seeded, language):
     response = client.get(map_url(language))
     assert response.status_code == 200
     content = response.content.decode()
-    svg = re.search(r"<svg class=\"world-map\".*?</svg>", content, re.S).group(0)
-    assert 'role="group"' in svg and 'aria-labelledby="map-title map-desc"' in svg
-    assert "style=" not in content
+    svg = re.search(r"<svg class=\"world-map world-map--wide\".*?</svg>", content, re.S).group(0)
+    assert 'role="group"' in svg and 'aria-labelledby="map-title-wide map-desc-wide"' in svg
+    assert "style=" not in content and "<script" not in content.split("</footer>")[0]
     with translation.override(language):
-        located = models.Partner.objects.exclude(latitude=None)
         turin = models.Partner.objects.get(slug_es="turin").get_absolute_url()
         jica = models.Partner.objects.get(slug_es="jica").get_absolute_url()
-    assert located.count() == 5
-    assert svg.count('class="map-point"') == 5
-    assert f'<a class="map-point" href="{turin}"><title>' in svg
-    assert "Rosario</text>" in svg
-    # JICA's seat is not given by the seed page: listed, not drawn.
-    assert jica not in svg
+        metropolis = models.Partner.objects.get(slug_es="metropolis").get_absolute_url()
+    # Turin where it is; JICA, whose seat the seed does not give, at the centre of Japan.
+    assert svg.count('class="map-label"') == 10
+    assert f'<a class="map-label" href="{turin}"' in svg
+    assert f'<a class="map-label" href="{jica}"' in svg
+    assert metropolis not in svg
     places = content[content.index('id="places-title"') : content.index("</section>")]
-    assert jica in places and turin in places
-    assert 'id="unlocated-title"' in places
-    assert places.count("<li><a href=") == models.Partner.objects.filter(latitude=None).count()
+    assert jica in places and turin in places and metropolis in places
+    unplaced = places[places.index('id="unlocated-title"') :]
+    assert unplaced.count("<li><a href=") == 7  # the international bodies
+    assert metropolis in unplaced and jica not in unplaced
 
 
 @pytest.mark.django_db
 def test_numbers_in_the_svg_are_never_localized(client, db):
     factories.PartnerFactory(latitude=Decimal("-22.9068"), longitude=Decimal("-43.1729"))
     content = client.get(map_url("es")).content.decode()
-    assert re.search(r'<circle cx="\d+\.\d" cy="\d+\.\d" r="6"/>', content)
+    assert re.search(r'<circle class="map-dot" cx="\d+\.\d" cy="\d+\.\d" r="4.5"/>', content)
+    assert not re.search(r'(?:x|y|width|height|r)="-?\d+,\d', content)
 
 
 @pytest.mark.django_db
@@ -684,7 +685,7 @@ def test_drafts_never_appear_on_the_map(client, db):
     for partner in (draft, unlocated_draft):
         assert partner.name_en not in content
         assert partner.slug_en not in content
-    assert content.count('class="map-point"') == 1
+    assert content.count('class="map-label"') == 2  # one in each layout
 
 
 @pytest.mark.django_db
