@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote
 from django.db import transaction
-from django.db.models import ImageField, ProtectedError, URLField
+from django.db.models import ImageField, ProtectedError, SlugField, URLField
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
@@ -40,6 +40,12 @@ from .forms import ContentAdminForm
 from .rows import without_vanished_rows
 from .translation_status import TRANSLATION_LANGUAGE, english_missing
 
+# What staff call the slug: the part of the page's address that names the entry.
+SLUG_HELP = _(
+    "The last part of the page's address in this language, made from the title: lowercase "
+    "letters without accents, numbers and hyphens. Changing it changes the address."
+)
+
 
 class _RenderedForm(Exception):
     """Carries a rendered restore form out of the transaction that is then rolled back."""
@@ -59,6 +65,12 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
         # An address typed without a scheme is taken as https:// (Django 6's default).
         URLField: {"assume_scheme": "https"},
     }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, SlugField) and field is not None:
+            field.help_text = SLUG_HELP
+        return field
 
     @admin.display(description=_("English complete"), boolean=True)
     def english_complete(self, obj):
