@@ -10,10 +10,11 @@ django-reversion. What the admin writes, it writes through ``cooperation.service
 - ``partners.py``: partners and networks
 - ``site.py``: the ways to collaborate, the single entries, the admin's header
 - ``other_apps.py``: users, groups and django-axes' sign-in records, in the staff's language
+- ``lockout.py``: the login page's warning before the last attempt
 - ``filters.py``, ``forms.py``, ``conflicts.py`` (what a second editor is told),
   ``translation_status.py``
 """
 
 from cooperation import history  # noqa: F401
 
-from . import entries, other_apps, partners, site  # noqa: F401
+from . import entries, lockout, other_apps, partners, site  # noqa: F401
