@@ -10,8 +10,10 @@ class CooperationConfig(AppConfig):
     def ready(self):
         # Imported for its receiver: the SQLite search function on each connection.
         from . import db  # noqa: F401
+        from .admin.other_apps import name_records
 
         self.connect_content_receivers()
+        name_records()
 
     def connect_content_receivers(self):
         """Raise the content version (cooperation.signals) on every change of content.

@@ -9,6 +9,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 
+from cooperation.admin.guide import staff_guide
 from cooperation.sitemaps import SITEMAPS
 from rosario_intl import health
 
@@ -26,6 +27,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # Before the admin's own URLs, which would take "guia/" for an app's name.
+    path(f"{settings.ADMIN_URL}guia/", staff_guide, name="staff_guide"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("cooperation.urls")),
     prefix_default_language=True,

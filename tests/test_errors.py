@@ -154,6 +154,31 @@ def test_the_lockout_page_says_when_to_try_again_in_the_visitors_language(client
 
 
 @pytest.mark.parametrize(
+    ("language", "other", "heading"),
+    [("es", "en", "Demasiados intentos de ingreso"), ("en", "es", "Too many sign-in attempts")],
+)
+def test_the_lockout_page_wears_the_site_style_and_links_home_in_the_visitors_language_only(
+    client, staff, language, other, heading
+):
+    for _ in range(5):
+        response = client.post(
+            url_in(language, "admin:login"), {"username": "ana.perez", "password": WRONG}
+        )
+
+    content = response.content.decode()
+    assert response.status_code == 429
+    assert f"<h1>{heading}</h1>" in content
+    assert '<link rel="stylesheet" href="/static/css/site.css">' in content
+    assert 'class="site-header"' in content
+    # Two links, both to the home page in the visitor's language: the site's name and one more.
+    assert content.count("<a ") == 2
+    assert content.count(f'href="{url_in(language, "cooperation:home")}"') == 2
+    with translation.override(other):
+        assert translation.gettext("Go to the home page") not in content
+        assert translation.gettext("Too many sign-in attempts") not in content
+
+
+@pytest.mark.parametrize(
     ("language", "heading"),
     [("es", "No se pudo enviar el formulario"), ("en", "The form could not be sent")],
 )

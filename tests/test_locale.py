@@ -13,10 +13,12 @@ def entries(catalogue) -> dict:
     return {(entry.msgctxt, entry.msgid): entry.msgstr for entry in catalogue if entry.msgstr}
 
 
-@pytest.mark.parametrize("language", ["es", "en"])
-def test_compiled_catalogue_matches_its_po_file(language):
-    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
-    mo = polib.mofile(str(LOCALE / language / "LC_MESSAGES" / "django.mo"))
+@pytest.mark.parametrize(
+    ("language", "domain"), [("es", "django"), ("en", "django"), ("es", "djangojs")]
+)
+def test_compiled_catalogue_matches_its_po_file(language, domain):
+    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / f"{domain}.po"))
+    mo = polib.mofile(str(LOCALE / language / "LC_MESSAGES" / f"{domain}.mo"))
     assert entries(po.translated_entries()) == entries(mo), "run `make messages`"
 
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote
 from django.db import transaction
-from django.db.models import ImageField, ProtectedError, URLField
+from django.db.models import ImageField, ProtectedError, SlugField, URLField
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
@@ -37,8 +37,20 @@ from cooperation.validators import NOT_AN_IMAGE
 
 from .conflicts import last_change, stored_changes
 from .forms import ContentAdminForm
+from .languages import mark_translation, side_by_side
 from .rows import without_vanished_rows
-from .translation_status import TRANSLATION_LANGUAGE, english_missing
+from .translation_status import (
+    MISSING_IN_ENGLISH,
+    TRANSLATION_LANGUAGE,
+    english_missing,
+    english_missing_summary,
+)
+
+# What staff call the slug: the part of the page's address that names the entry.
+SLUG_HELP = _(
+    "The last part of the page's address in this language, made from the title: lowercase "
+    "letters without accents, numbers and hyphens. Changing it changes the address."
+)
 
 
 class _RenderedForm(Exception):
@@ -53,12 +65,27 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
 
     form = ContentAdminForm
     history_latest_first = True
+
+    class Media:
+        # The languages side by side (languages.py), among the admin's own rules.
+        css = {"all": ["css/admin.css"]}
+
     formfield_overrides = {
         # Django's image field checks the content first; its message should say what is allowed.
         ImageField: {"error_messages": {"invalid_image": NOT_AN_IMAGE}},
         # An address typed without a scheme is taken as https:// (Django 6's default).
         URLField: {"assume_scheme": "https"},
     }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(db_field, SlugField) and field is not None:
+            field.help_text = SLUG_HELP
+        mark_translation(db_field, field)
+        return field
+
+    def get_fieldsets(self, request, obj=None):
+        return side_by_side(super().get_fieldsets(request, obj), self.model)
 
     @admin.display(description=_("English complete"), boolean=True)
     def english_complete(self, obj):
@@ -86,17 +113,15 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None and obj.pk is not None and (names := english_missing(obj)):
+        if obj is not None and obj.pk is not None:
             form = context["adminform"].form
-            for name in names:
+            for name in english_missing(obj):
                 field = form.fields.get(f"{name}_{TRANSLATION_LANGUAGE}")
                 if field is not None:
                     field.help_text = gettext("Missing: this text has no English translation yet.")
-            labels = [str(self.opts.get_field(name).verbose_name) for name in names]
-            messages.warning(
-                request,
-                gettext("English is missing for: %(fields)s.") % {"fields": ", ".join(labels)},
-            )
+            # The entry's fields and its rows (milestones, documents...): all shown on this form.
+            if summary := english_missing_summary(obj):
+                messages.warning(request, MISSING_IN_ENGLISH % {"items": summary})
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
@@ -281,6 +306,14 @@ class ContentInlineMixin:
     def get_fields(self, request, obj=None):
         # Listed, or the admin would not render the form's hidden version field.
         return [*super().get_fields(request, obj), "version"]
+
+    def get_fieldsets(self, request, obj=None):
+        return side_by_side(super().get_fieldsets(request, obj), self.model)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        mark_translation(db_field, field)
+        return field
 
 
 PUBLICATION_FIELDSET = (

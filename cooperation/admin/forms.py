@@ -16,7 +16,7 @@ TOO_LONG = _("At most %(limit_value)d characters, please (this has %(show_value)
 
 
 class ContentAdminForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(label=_("version"), widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

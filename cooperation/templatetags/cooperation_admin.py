@@ -61,3 +61,19 @@ def awaiting_publication(context, limit: int = 20):
                 }
             )
     return sorted(waiting, key=lambda entry: entry["obj"].review_requested_at)[:limit]
+
+
+@register.filter
+def translation_of(line) -> str:
+    """The name of the field whose languages a line of an admin form holds side by side
+    (cooperation/admin/languages.py), or "" for any other line."""
+    if len(line.fields) < 2:
+        return ""
+    names = set()
+    for admin_field in line:
+        form_field = getattr(getattr(admin_field, "field", None), "field", None)
+        name = getattr(form_field, "translation_of", None)
+        if name is None:
+            return ""
+        names.add(str(name))
+    return names.pop() if len(names) == 1 else ""

@@ -77,7 +77,7 @@ def test_change_form_marks_missing_english(client, editor):
     client.force_login(editor)
     response = client.get(change_url(project, "en"))
     content = response.content.decode()
-    assert "English is missing for: description." in content
+    assert "Missing in English: description." in content
     assert "Missing: this text has no English translation yet." in content
 
 
