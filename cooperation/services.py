@@ -4,14 +4,19 @@ Each service runs in one transaction and leaves the same trail as an edit in the
 stored version number rises (an open form on the entry is then refused, not silently
 overwritten), the admin log names who did it, and django-reversion keeps the entry as it
 now is. The admin (``cooperation.admin``) only calls these.
+
+``former_slugs_record`` is the exception: what any save of an entry writes on the side (the
+addresses it leaves behind), called by a signal inside that save.
 """
 
 import contextvars
 import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.db import models as db_models
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +27,7 @@ from reversion.models import Version
 
 from . import models
 from .history import HISTORY_LOOKBACK
+from .i18n import address_slugs
 
 PUBLICATION_FIELDS = ("publication", "publish_at")
 
@@ -169,6 +175,41 @@ def _log_change(*, obj: db_models.Model, user: User, message: list) -> None:
     )
     if is_active():
         set_comment(entry.get_change_message())
+
+
+# Former addresses ------------------------------------------------------------------------
+
+
+def former_slugs_record(*, obj: db_models.Model) -> None:
+    """Keep the slugs ``obj`` is leaving behind, in each language, as addresses of ``obj``.
+
+    Called just before ``obj`` is saved (``signals.on_addressed_save``: the admin, a restore
+    from the history, the seed and the shell all save), its new slugs set but not stored
+    yet. What counts is each language's address: the English page of an entry without an
+    English slug answers at its Spanish slug, so giving it an English slug, or changing its
+    Spanish one meanwhile, leaves that English address behind too.
+    """
+    model = type(obj)
+    columns = [f"slug_{code}" for code, _name in settings.LANGUAGES]
+    if obj.pk is None:
+        return
+    stored = model._base_manager.filter(pk=obj.pk).values(*columns).first()
+    if stored is None:  # Created with a primary key of its own: nothing was published yet.
+        return
+    before = address_slugs(stored)
+    after = address_slugs({column: getattr(obj, column) for column in columns})
+    content_type = ContentType.objects.get_for_model(model)
+    for language, slug in before.items():
+        if not slug or slug == after[language]:
+            continue
+        # The row follows the entry that left the slug last.
+        models.SlugHistory.objects.update_or_create(
+            content_type=content_type, language=language, slug=slug, defaults={"object_id": obj.pk}
+        )
+        # A rename undone: that address is the entry's own again, no longer a former one.
+        models.SlugHistory.objects.filter(
+            content_type=content_type, language=language, slug=after[language], object_id=obj.pk
+        ).delete()
 
 
 # History ---------------------------------------------------------------------------------
