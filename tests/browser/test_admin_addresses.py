@@ -47,7 +47,7 @@ def test_an_old_address_redirects_after_the_slug_is_changed_in_the_admin(
     browser, live_server_url, project
 ):
     old_pages = {
-        code: url_in(code, "cooperation:project_detail", slug=OLD_SLUG) for code in "es en".split()
+        code: url_in(code, "cooperation:project_detail", slug=OLD_SLUG) for code in ["es", "en"]
     }
     new_page = url_in("es", "cooperation:project_detail", slug=NEW_SLUG)
     visitor = browser.new_context(viewport=DESKTOP, base_url=live_server_url)
