@@ -19,7 +19,8 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models as db_models
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from reversion import add_to_revision, create_revision, is_active, set_comment, set_user
 from reversion.errors import RevertError
@@ -147,7 +148,9 @@ def _entries_change(*, entries: db_models.QuerySet, user: User, field: str, chan
     the admin's list page's). ``change`` returns whether it changed the entry.
     """
     model = entries.model
-    label = str(model._meta.get_field(field).verbose_name)
+    # Stored untranslated, as the admin's own log lines: each reader sees it in their language.
+    with translation.override(None):
+        label = capfirst(str(model._meta.get_field(field).verbose_name))
     selected = list(entries.values_list("pk", flat=True))
     changed = 0
     with transaction.atomic(), create_revision():
@@ -174,7 +177,7 @@ def _log_change(*, obj: db_models.Model, user: User, message: list) -> None:
         single_object=True,
     )
     if is_active():
-        set_comment(entry.get_change_message())
+        set_comment(entry.change_message)  # Written out in the reader's language when read.
 
 
 # Former addresses ------------------------------------------------------------------------

@@ -107,7 +107,9 @@ def test_entries_publish_publishes_the_drafts_like_an_edit(publisher):
     published = factories.ProjectFactory(publication=PUBLISHED)
     selected = models.Project.objects.filter(pk__in=[p.pk for p in [*drafts, published]])
 
-    with translation.override("en"):  # the log names the field in the staff's language
+    # The log names the field untranslated, as Django's admin does: each reader's language
+    # is applied when it is read (tests/admin/test_history.py).
+    with translation.override("es"):
         count = services.entries_publish(entries=selected, user=publisher)
 
     assert count == 2
@@ -121,7 +123,8 @@ def test_entries_publish_publishes_the_drafts_like_an_edit(publisher):
     assert published.version == 1  # already published: untouched
     entries = LogEntry.objects.filter(user=publisher, action_flag=CHANGE)
     assert sorted(int(e.object_id) for e in entries) == sorted(d.pk for d in drafts)
-    assert {e.change_message for e in entries} == {'[{"changed": {"fields": ["publication"]}}]'}
+    assert {e.change_message for e in entries} == {'[{"changed": {"fields": ["Publication"]}}]'}
+    assert version.revision.comment == entries[0].change_message
 
 
 @pytest.mark.django_db

@@ -38,7 +38,9 @@ def project(seeded_database, django_db_blocker):
         )
     yield project
     with django_db_blocker.unblock():
-        models.SlugHistory.objects.filter(object_id=project.pk).delete()
+        models.SlugHistory.objects.filter(
+            object_id=project.pk, content_type__model="project"
+        ).delete()
         project.delete()
         user.delete()
 
