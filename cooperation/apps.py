@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,6 +14,7 @@ class CooperationConfig(AppConfig):
 
         self.connect_content_receivers()
         name_records()
+        self.connect_address_receivers()
 
     def connect_content_receivers(self):
         """Raise the content version (cooperation.signals) on every change of content.
@@ -37,3 +38,14 @@ class CooperationConfig(AppConfig):
                     through,
                     dispatch_uid=f"content_version.m2m:{through._meta.label_lower}",
                 )
+
+    def connect_address_receivers(self):
+        """Keep the addresses an entry leaves behind when its slug changes
+        (cooperation.signals), whoever saves it: the admin, a restore, a command."""
+        from . import signals
+
+        for model in signals.ADDRESSED:
+            label = model._meta.label_lower
+            pre_save.connect(
+                signals.on_addressed_save, model, dispatch_uid=f"former_slugs.save:{label}"
+            )

@@ -1,5 +1,7 @@
 """Language helpers for translated columns (see shared/notes/modeltranslation.md, traps 4 and 5)."""
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
@@ -42,6 +44,13 @@ def slug_lookup(slug: str, *, path: str = "") -> Q:
     return Q(**{f"{path}slug_{language}": slug}) | Q(
         **{f"{path}slug_{language}__isnull": True, f"{path}slug_{DEFAULT_LANGUAGE}": slug}
     )
+
+
+def address_slugs(slugs: Mapping[str, str | None]) -> dict[str, str]:
+    """The slug of an entry's address in each language, from its slug columns (``slug_es``,
+    ``slug_en``): its own, or the Spanish one while it has none, as ``slug_lookup`` finds it."""
+    default = slugs[f"slug_{DEFAULT_LANGUAGE}"]
+    return {code: slugs[f"slug_{code}"] or default for code, _name in settings.LANGUAGES}
 
 
 def missing(field: str, language: str) -> Q:

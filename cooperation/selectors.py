@@ -11,6 +11,7 @@ selector attaches attributes of its own to a model instance.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
     Count,
@@ -30,7 +31,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .i18n import active_language, localized_order, slug_lookup
+from .i18n import DEFAULT_LANGUAGE, active_language, localized_order, slug_lookup
 from .models import (
     HOME_COUNTRY_ES,
     UNKNOWN_STATUS_FILTER,
@@ -44,6 +45,7 @@ from .models import (
     Program,
     Project,
     SectionText,
+    SlugHistory,
     SustainableDevelopmentGoal,
     Theme,
     ended_unmarked_q,
@@ -97,6 +99,30 @@ def _get_published(queryset: QuerySet, slug: str):
     if obj is None:
         raise Http404("No published entry with this slug.")
     return obj
+
+
+def entry_by_former_slug(*, model: type[Model], slug: str) -> Model | None:
+    """The public entry of ``model`` whose address in the active language used to be at
+    ``slug``, or None: asked only when no entry answers there now (the live one wins).
+
+    A slug the entry left behind (``SlugHistory``), or, on a page in English, the Spanish
+    slug of an entry: its English page answered there until it had an English slug, maybe
+    before its former addresses were kept. One query (the content type is cached).
+    """
+    language = active_language()
+    former = SlugHistory.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), language=language, slug=slug
+    ).values("object_id")
+    queryset = model.objects.published()
+    if language == DEFAULT_LANGUAGE:
+        return queryset.filter(pk__in=former).first()
+    spanish = Q(**{f"slug_{DEFAULT_LANGUAGE}": slug})
+    return (
+        queryset.filter(Q(pk__in=former) | spanish)
+        # The entry that has that Spanish slug now before one that left it behind.
+        .order_by(Case(When(spanish, then=Value(0)), default=Value(1)))
+        .first()
+    )
 
 
 def _public_id(relation: str, model: type[Model]) -> Case:

@@ -4,17 +4,23 @@ Each service runs in one transaction and leaves the same trail as an edit in the
 stored version number rises (an open form on the entry is then refused, not silently
 overwritten), the admin log names who did it, and django-reversion keeps the entry as it
 now is. The admin (``cooperation.admin``) only calls these.
+
+``former_slugs_record`` is the exception: what any save of an entry writes on the side (the
+addresses it leaves behind), called by a signal inside that save.
 """
 
 import contextvars
 import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.db import models as db_models
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from reversion import add_to_revision, create_revision, is_active, set_comment, set_user
 from reversion.errors import RevertError
@@ -22,6 +28,7 @@ from reversion.models import Version
 
 from . import models
 from .history import HISTORY_LOOKBACK
+from .i18n import address_slugs
 
 PUBLICATION_FIELDS = ("publication", "publish_at")
 
@@ -141,7 +148,9 @@ def _entries_change(*, entries: db_models.QuerySet, user: User, field: str, chan
     the admin's list page's). ``change`` returns whether it changed the entry.
     """
     model = entries.model
-    label = str(model._meta.get_field(field).verbose_name)
+    # Stored untranslated, as the admin's own log lines: each reader sees it in their language.
+    with translation.override(None):
+        label = capfirst(str(model._meta.get_field(field).verbose_name))
     selected = list(entries.values_list("pk", flat=True))
     changed = 0
     with transaction.atomic(), create_revision():
@@ -168,7 +177,42 @@ def _log_change(*, obj: db_models.Model, user: User, message: list) -> None:
         single_object=True,
     )
     if is_active():
-        set_comment(entry.get_change_message())
+        set_comment(entry.change_message)  # Written out in the reader's language when read.
+
+
+# Former addresses ------------------------------------------------------------------------
+
+
+def former_slugs_record(*, obj: db_models.Model) -> None:
+    """Keep the slugs ``obj`` is leaving behind, in each language, as addresses of ``obj``.
+
+    Called just before ``obj`` is saved (``signals.on_addressed_save``: the admin, a restore
+    from the history, the seed and the shell all save), its new slugs set but not stored
+    yet. What counts is each language's address: the English page of an entry without an
+    English slug answers at its Spanish slug, so giving it an English slug, or changing its
+    Spanish one meanwhile, leaves that English address behind too.
+    """
+    model = type(obj)
+    columns = [f"slug_{code}" for code, _name in settings.LANGUAGES]
+    if obj.pk is None:
+        return
+    stored = model._base_manager.filter(pk=obj.pk).values(*columns).first()
+    if stored is None:  # Created with a primary key of its own: nothing was published yet.
+        return
+    before = address_slugs(stored)
+    after = address_slugs({column: getattr(obj, column) for column in columns})
+    content_type = ContentType.objects.get_for_model(model)
+    for language, slug in before.items():
+        if not slug or slug == after[language]:
+            continue
+        # The row follows the entry that left the slug last.
+        models.SlugHistory.objects.update_or_create(
+            content_type=content_type, language=language, slug=slug, defaults={"object_id": obj.pk}
+        )
+        # A rename undone: that address is the entry's own again, no longer a former one.
+        models.SlugHistory.objects.filter(
+            content_type=content_type, language=language, slug=after[language], object_id=obj.pk
+        ).delete()
 
 
 # History ---------------------------------------------------------------------------------

@@ -11,6 +11,10 @@ An entry scheduled to go public later ("publish from") changes the pages at that
 without anyone saving anything: the version row also holds the next such moment, and the
 page cache calls ``scheduled_publication_due`` (``settings.PAGE_CACHE_SCHEDULED_CHANGE``) at
 the first request after it.
+
+Entries with a page of their own (``ADDRESSED``) also keep the addresses they leave behind
+when a slug changes (``on_addressed_save``), so that every address they ever had leads to
+them.
 """
 
 import time
@@ -21,10 +25,25 @@ from django.db.models import F, Min, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 
-from .models import ContentVersion, PublicationStatus, Publishable, SeedRecord
+from . import services
+from .models import (
+    ContentVersion,
+    Network,
+    Partner,
+    Program,
+    Project,
+    PublicationStatus,
+    Publishable,
+    SeedRecord,
+    SlugHistory,
+)
 
-# Rows that are not content: the version itself, and the seed command's bookkeeping.
-NOT_CONTENT = frozenset({ContentVersion, SeedRecord})
+# Rows that are not content: the version itself, the seed command's bookkeeping, and the
+# former addresses (written only within the save of their entry, which raises the version).
+NOT_CONTENT = frozenset({ContentVersion, SeedRecord, SlugHistory})
+
+# The entries with a page of their own, whose slugs make their addresses.
+ADDRESSED = (Program, Project, Partner, Network)
 
 # What a many-to-many change announces before it happens: the change has not been made yet,
 # and the matching post_* action follows (``themes.set()`` would otherwise count twice).
@@ -36,6 +55,17 @@ def on_content_change(sender, instance, raw=False, **kwargs) -> None:
     if raw:  # loaddata: the fixture's own rows, nothing to invalidate yet
         return
     content_changed(instance)
+
+
+def on_addressed_save(sender, instance, update_fields=None, **kwargs) -> None:
+    """pre_save of an entry with a page of its own: keep the addresses it leaves behind.
+
+    A raw save too: django-reversion restores an old version with one, and a restored slug
+    leaves the current one behind.
+    """
+    if update_fields is not None and not any(name.startswith("slug") for name in update_fields):
+        return
+    services.former_slugs_record(obj=instance)
 
 
 def on_relations_change(sender, instance, action, **kwargs) -> None:

@@ -3,7 +3,7 @@
 from dataclasses import fields
 
 from django.conf import settings
-from django.http import QueryDict
+from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -60,12 +60,29 @@ class ObjectPageMixin(PageMixin):
     the field named like ``context_object_name`` is the page's object. Staff allowed to
     change an entry may open it while it is still a draft by adding ``?preview=1``: the
     page then says it is a preview and is never cached.
+
+    An address the entry used to have answers a permanent redirect to its address now
+    (``selectors.entry_by_former_slug``), if the public may see it.
     """
 
     title_field = "title"
     selector = None
     describe = None
     preview = False
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # Looked for only now: a page found costs not one query more.
+            entry = selectors.entry_by_former_slug(model=self.model, slug=self.kwargs["slug"])
+            if entry is None:
+                raise
+        response = HttpResponsePermanentRedirect(entry.get_absolute_url())
+        # Browsers keep a 301 without this for good, and a slug may come back to its entry:
+        # they must ask again (the page cache does not keep redirects either).
+        patch_cache_control(response, public=True, no_cache=True)
+        return response
 
     def get_object(self, queryset=None):
         # Decided once: a preview reads drafts too, anything else only what is public.

@@ -53,6 +53,9 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 CACHEABLE_METHODS = {"GET", "HEAD"}
+# Not redirects: an entry's former address redirects to wherever it is at the moment (a
+# miss costs a few queries and is rare), and a redirect's target may depend on parameters
+# the key leaves out (Django's added slash keeps the whole query string).
 CACHEABLE_STATUSES = {200, 404}
 # The files that make a page: templates, translations, code.
 RENDERING_FILES = {".html", ".txt", ".xml", ".mo", ".py"}

@@ -5,6 +5,7 @@ no migration loses what staff entered. Dropping a model, a field or data on purp
 argued for in ``DROPS_CONTENT_ALLOWED`` below.
 """
 
+import importlib
 import json
 import os
 import secrets
@@ -145,3 +146,44 @@ def test_migrations_run_back_to_zero_and_forward_again_on_postgresql(scratch_dat
     assert again["applied"] == every_migration
     assert again["tables"] == forward["tables"]
     assert content["projects"] > 0
+
+
+@pytest.mark.django_db
+def test_the_slugs_recorded_by_the_history_before_0014_become_former_addresses():
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+    from reversion import create_revision
+
+    from cooperation import models
+    from tests import factories
+
+    migration = importlib.import_module("cooperation.migrations.0014_slug_history")
+    renamed = factories.ProjectFactory(slug_es="a", slug_en=None)
+    left = factories.ProjectFactory(slug_es="compartido")
+    for obj, changes in [
+        (renamed, {}),
+        (left, {}),
+        (left, {"slug_es": "otro"}),
+        (renamed, {"slug_es": "b"}),
+        (renamed, {"slug_en": "english", "slug_es": "compartido"}),
+    ]:
+        for name, value in changes.items():
+            setattr(obj, name, value)
+        with create_revision():
+            obj.save()
+    # As a database migrated before the table existed has it: empty.
+    models.SlugHistory.objects.all().delete()
+
+    migration.keep_former_slugs_from_history(apps, SimpleNamespace(connection=connection))
+
+    found = set(models.SlugHistory.objects.values_list("object_id", "language", "slug"))
+    assert found == {
+        (renamed.pk, "es", "a"),
+        (renamed.pk, "en", "a"),
+        (renamed.pk, "es", "b"),
+        (renamed.pk, "en", "b"),
+        # Left by ``left``, then taken by ``renamed``: the live entry wins when asked.
+        (left.pk, "es", "compartido"),
+    }

@@ -340,3 +340,16 @@ def test_a_participation_is_public_with_its_partner_and_its_entry():
 def test_a_scheduled_entry_is_not_public_before_its_moment():
     program = factories.ProgramFactory(publish_at=timezone.now() + datetime.timedelta(hours=1))
     assert not _agree(program)
+
+
+def test_a_former_address_leads_to_one_entry_per_kind_and_language():
+    program = factories.ProgramFactory()
+    models.SlugHistory.objects.create(entry=program, language="es", slug="viejo")
+    # The same slug in the other language, or of another kind of entry, is another address.
+    models.SlugHistory.objects.create(entry=program, language="en", slug="viejo")
+    models.SlugHistory.objects.create(entry=factories.PartnerFactory(), language="es", slug="viejo")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        models.SlugHistory.objects.create(
+            entry=factories.ProgramFactory(), language="es", slug="viejo"
+        )
+    assert str(models.SlugHistory.objects.first()) == "es: viejo"

@@ -363,3 +363,24 @@ def test_another_port_or_spelling_of_an_allowed_host_cannot_poison_the_cache(cli
     https = client.get("/es/buscar/?q=x", HTTP_HOST="127.0.0.1", secure=True).content.decode()
     assert "https://127.0.0.1/" in https
     assert "http://127.0.0.1/" not in https
+
+
+def test_a_former_address_never_serves_a_stale_page_or_redirect(client, db):
+    project = factories.ProjectFactory(slug_es="islas-de-calor", slug_en=None)
+    english = "/en/projects/islas-de-calor/"
+    # Cached while the English page answers at the Spanish slug.
+    assert client.get(english).status_code == 200
+    assert client.get(english).status_code == 200
+    project.slug_en = "heat-islands"
+    project.save()
+    response = client.get(english)
+    assert (response.status_code, response["Location"]) == (301, "/en/projects/heat-islands/")
+    project.slug_en = "urban-heat-islands"
+    project.save()
+    assert client.get(english)["Location"] == "/en/projects/urban-heat-islands/"
+    # A rename undone: the address is the page again, and the other one leads to it.
+    project.slug_en = None
+    project.save()
+    assert client.get(english).status_code == 200
+    response = client.get("/en/projects/urban-heat-islands/")
+    assert (response.status_code, response["Location"]) == (301, english)

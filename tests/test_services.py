@@ -11,6 +11,7 @@ import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Permission
 from django.db import connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from reversion import create_revision, set_comment
 from reversion.errors import RevertError
@@ -106,7 +107,9 @@ def test_entries_publish_publishes_the_drafts_like_an_edit(publisher):
     published = factories.ProjectFactory(publication=PUBLISHED)
     selected = models.Project.objects.filter(pk__in=[p.pk for p in [*drafts, published]])
 
-    with translation.override("en"):  # the log names the field in the staff's language
+    # The log names the field untranslated, as Django's admin does: each reader's language
+    # is applied when it is read (tests/admin/test_history.py).
+    with translation.override("es"):
         count = services.entries_publish(entries=selected, user=publisher)
 
     assert count == 2
@@ -120,7 +123,8 @@ def test_entries_publish_publishes_the_drafts_like_an_edit(publisher):
     assert published.version == 1  # already published: untouched
     entries = LogEntry.objects.filter(user=publisher, action_flag=CHANGE)
     assert sorted(int(e.object_id) for e in entries) == sorted(d.pk for d in drafts)
-    assert {e.change_message for e in entries} == {'[{"changed": {"fields": ["publication"]}}]'}
+    assert {e.change_message for e in entries} == {'[{"changed": {"fields": ["Publication"]}}]'}
+    assert version.revision.comment == entries[0].change_message
 
 
 @pytest.mark.django_db
@@ -399,3 +403,101 @@ def test_entries_request_review_marks_the_drafts_and_publishing_answers_it(edito
     draft.refresh_from_db()
     assert (draft.review_requested_at, draft.review_requested_by) == (None, None)
     assert not models.Project.objects.filter(models.awaiting_publication_q()).exists()
+
+
+# Former addresses ------------------------------------------------------------------------
+
+
+def former(obj) -> set[tuple[str, str]]:
+    """The (language, slug) addresses recorded as leading to ``obj``."""
+    return set(
+        models.SlugHistory.objects.filter(object_id=obj.pk)
+        .filter(content_type__model=obj._meta.model_name)
+        .values_list("language", "slug")
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "factory",
+    [
+        factories.ProgramFactory,
+        factories.ProjectFactory,
+        factories.PartnerFactory,
+        factories.NetworkFactory,
+    ],
+)
+def test_a_changed_slug_is_kept_in_its_language(factory):
+    entry = factory(slug_es="viejo", slug_en="old")
+    entry.slug_es = "nuevo"
+    entry.save()
+    assert former(entry) == {("es", "viejo")}
+    entry.slug_en = "new"
+    entry.save()
+    assert former(entry) == {("es", "viejo"), ("en", "old")}
+
+
+@pytest.mark.django_db
+def test_the_english_address_at_the_spanish_slug_is_kept_when_an_english_slug_is_added():
+    # Without an English slug, the English page answers at the Spanish one.
+    project = factories.ProjectFactory(slug_es="islas-de-calor", slug_en=None)
+    project.slug_en = "heat-islands"
+    project.save()
+    assert former(project) == {("en", "islas-de-calor")}
+
+
+@pytest.mark.django_db
+def test_renaming_the_spanish_slug_of_an_entry_without_english_slug_keeps_both_addresses():
+    project = factories.ProjectFactory(slug_es="islas-de-calor", slug_en=None)
+    project.slug_es = "islas-de-calor-urbanas"
+    project.save()
+    assert former(project) == {("es", "islas-de-calor"), ("en", "islas-de-calor")}
+
+
+@pytest.mark.django_db
+def test_a_chain_of_renames_keeps_every_former_slug_and_an_undone_one_is_live_again():
+    program = factories.ProgramFactory(slug_es="a")
+    for slug in ("b", "c"):
+        program.slug_es = slug
+        program.save()
+    assert former(program) == {("es", "a"), ("es", "b")}
+    program.slug_es = "a"
+    program.save()
+    assert former(program) == {("es", "b"), ("es", "c")}
+
+
+@pytest.mark.django_db
+def test_a_slug_left_by_two_entries_leads_to_the_one_that_left_it_last():
+    first = factories.PartnerFactory(slug_es="rosario")
+    first.slug_es = "rosario-1"
+    first.save()
+    second = factories.PartnerFactory(slug_es="rosario")
+    second.slug_es = "rosario-2"
+    second.save()
+    assert ("es", "rosario") not in former(first)
+    assert former(second) == {("es", "rosario")}
+
+
+@pytest.mark.django_db
+def test_saves_that_leave_the_slugs_alone_record_nothing_and_read_nothing():
+    program = factories.ProgramFactory()
+    program.title_es = "Otro título"
+    program.save()
+    assert not models.SlugHistory.objects.exists()
+    # A save naming its fields, none of them a slug, does not even read the stored slugs.
+    program.reviewed_at = datetime.date(2026, 3, 1)
+    with CaptureQueriesContext(connection) as queries:
+        program.save(update_fields=["reviewed_at"])
+    assert not any("slug_es" in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.mark.django_db
+def test_restoring_an_old_version_keeps_the_slug_it_replaces(publisher):
+    program = factories.ProgramFactory(slug_es="primero")
+    old = saved_in_revision(program)
+    program.slug_es = "segundo"
+    saved_in_revision(program)
+    services.version_restore(version=old, user=publisher)
+    program.refresh_from_db()
+    assert program.slug_es == "primero"
+    assert former(program) == {("es", "segundo")}

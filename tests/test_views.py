@@ -1102,3 +1102,117 @@ def _language_switch(client, path: str, language: str) -> str:
 )
 def test_the_language_switch_keeps_filters_and_search(client, seeded, path, language, expected):
     assert _language_switch(client, path, language) == expected
+
+
+# Former addresses: every address an entry had leads to it ---------------------------------
+
+ADDRESSED = [
+    (factories.ProgramFactory, "cooperation:program_detail"),
+    (factories.ProjectFactory, "cooperation:project_detail"),
+    (factories.PartnerFactory, "cooperation:partner_detail"),
+    (factories.NetworkFactory, "cooperation:network_detail"),
+]
+
+
+def assert_moved(client, language: str, name: str, old: str, new: str) -> None:
+    response = client.get(url_in(language, name, slug=old))
+    assert response.status_code == 301
+    assert response["Location"] == url_in(language, name, slug=new)
+    # Browsers must ask again: the slug may come back to its entry one day.
+    assert "no-cache" in response["Cache-Control"]
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize(("factory", "name"), ADDRESSED)
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_former_slug_redirects_permanently_to_the_current_address(
+    client, db, factory, name, language
+):
+    entry = factory(**{f"slug_{language}": "viejo"})
+    setattr(entry, f"slug_{language}", "nuevo")
+    entry.save()
+    assert_moved(client, language, name, "viejo", "nuevo")
+    # The other language's address did not change: it is no redirect.
+    other = OTHER[language]
+    assert client.get(url_in(other, name, slug=getattr(entry, f"slug_{other}"))).status_code == 200
+    assert client.get(url_in(other, name, slug="viejo")).status_code == 404
+
+
+@pytest.mark.parametrize(("factory", "name"), ADDRESSED)
+def test_the_english_page_at_the_spanish_slug_redirects_once_it_has_an_english_slug(
+    client, db, factory, name
+):
+    entry = factory(slug_es="islas-de-calor", slug_en=None)
+    assert client.get(url_in("en", name, slug="islas-de-calor")).status_code == 200
+    entry.slug_en = "heat-islands"
+    entry.save()
+    assert_moved(client, "en", name, "islas-de-calor", "heat-islands")
+    # Its Spanish slug changes later: the old English address still leads to the entry.
+    entry.slug_es = "islas-de-calor-urbanas"
+    entry.save()
+    assert_moved(client, "en", name, "islas-de-calor", "heat-islands")
+    assert_moved(client, "es", name, "islas-de-calor", "islas-de-calor-urbanas")
+
+
+def test_an_english_address_at_a_spanish_slug_given_before_the_history_was_kept(client, seeded):
+    # The seed's entries have had English slugs since before their former slugs were kept:
+    # in English, a current Spanish slug leads to the English page all the same.
+    assert_moved(
+        client,
+        "en",
+        "cooperation:project_detail",
+        "gestion-metropolitana-de-residuos-solidos",
+        "metropolitan-solid-waste-management",
+    )
+    # Not the other way round: an English slug was never a Spanish address.
+    assert client.get("/es/proyectos/metropolitan-solid-waste-management/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_each_of_two_renames_redirects_in_one_hop_to_the_current_address(client, db, language):
+    project = factories.ProjectFactory(**{f"slug_{language}": "primero"})
+    for slug in ("segundo", "tercero"):
+        setattr(project, f"slug_{language}", slug)
+        project.save()
+    name = "cooperation:project_detail"
+    assert_moved(client, language, name, "primero", "tercero")
+    assert_moved(client, language, name, "segundo", "tercero")
+
+
+def test_a_former_slug_of_an_entry_that_is_not_public_stays_404(client, db):
+    project = factories.ProjectFactory(slug_es="viejo")
+    project.slug_es = "nuevo"
+    project.save()
+    name = "cooperation:project_detail"
+    project.publication = models.PublicationStatus.DRAFT
+    project.save()
+    assert client.get(url_in("es", name, slug="viejo")).status_code == 404
+    project.publication = models.PublicationStatus.PUBLISHED
+    project.save()
+    project.program.publication = models.PublicationStatus.DRAFT
+    project.program.save()
+    assert client.get(url_in("es", name, slug="viejo")).status_code == 404
+    project.program.publication = models.PublicationStatus.PUBLISHED
+    project.program.save()
+    assert_moved(client, "es", name, "viejo", "nuevo")
+    # Deleted: 404 too.
+    project.delete()
+    assert client.get(url_in("es", name, slug="viejo")).status_code == 404
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_slug_taken_by_another_entry_shows_that_entry(client, db, language):
+    first = factories.PartnerFactory(**{f"slug_{language}": "rosario"})
+    setattr(first, f"slug_{language}", "rosario-1")
+    first.save()
+    second = factories.PartnerFactory(**{f"slug_{language}": "rosario"})
+    name = "cooperation:partner_detail"
+    response = client.get(url_in(language, name, slug="rosario"))
+    assert response.status_code == 200
+    assert response.context["partner"] == second
+    # The first entry answers at its own address, and the second, renamed in turn, leaves
+    # the slug to lead to it.
+    assert client.get(url_in(language, name, slug="rosario-1")).status_code == 200
+    setattr(second, f"slug_{language}", "rosario-2")
+    second.save()
+    assert_moved(client, language, name, "rosario", "rosario-2")

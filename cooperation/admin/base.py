@@ -13,23 +13,28 @@ from contextlib import nullcontext
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import quote
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import ImageField, ProtectedError, SlugField, URLField
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.forms.models import BaseInlineFormSet
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import translation
-from django.utils.formats import localize
+from django.utils.formats import date_format, localize
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from reversion import add_to_revision, set_comment
+from reversion import add_to_revision, is_active, set_comment
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
+from reversion.models import Version
 from reversion.utils import mute_signals
 
 from cooperation import models, services
@@ -37,6 +42,7 @@ from cooperation.validators import NOT_AN_IMAGE
 
 from .conflicts import last_change, stored_changes
 from .forms import ContentAdminForm
+from .history import change_message_text, versions_compared
 from .languages import mark_translation, side_by_side
 from .rows import without_vanished_rows
 from .translation_status import (
@@ -65,6 +71,7 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
 
     form = ContentAdminForm
     history_latest_first = True
+    object_history_template = "admin/cooperation/object_history.html"
 
     class Media:
         # The languages side by side (languages.py), among the admin's own rules.
@@ -134,6 +141,114 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
                 messages.warning(request, note)
         return kwargs
 
+    # The history, in the reader's language.
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._comment_from(entry)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._comment_from(entry)
+        return entry
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        # Django names the rows with no language active: "Turín · Funder · …", half in
+        # English. Named as the person saving reads them, like the history's object names.
+        rows = [
+            row
+            for formset in formsets or ()
+            for row in (
+                *formset.new_objects,
+                *(changed for changed, _fields in formset.changed_objects),
+                *formset.deleted_objects,
+            )
+        ]
+        named = [details for part in message for details in part.values() if "object" in details]
+        for details, row in zip(named, rows, strict=True):
+            details["object"] = str(row)
+        return message
+
+    @staticmethod
+    def _comment_from(entry: LogEntry) -> None:
+        """The revision keeps the log's JSON, not django-reversion's text in the saver's
+        language of that moment: the history writes it out in the reader's
+        (``history.change_message_text``)."""
+        if is_active() and entry.change_message.startswith("["):
+            set_comment(entry.change_message)
+
+    def get_urls(self):
+        opts = self.opts
+        compare = path(
+            "<path:object_id>/history/compare/<int:older_id>/<int:newer_id>/",
+            self.admin_site.admin_view(self.compare_view),
+            name=f"{opts.app_label}_{opts.model_name}_compare",
+        )
+        return [compare, *super().get_urls()]
+
+    def _versions(self, object_id: str):
+        return Version.objects.get_for_object_reference(self.model, object_id).select_related(
+            "revision__user"
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        object_id = unquote(object_id)
+        versions = list(self._versions(object_id).order_by("-revision__date_created", "-pk"))
+        opts = self.opts
+        actions = []
+        for newer, older in zip(versions, [*versions[1:], None], strict=True):
+            actions.append(
+                {
+                    "revision": newer.revision,
+                    "comment": change_message_text(newer.revision.comment, self.model),
+                    "url": reverse(
+                        f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                        args=(quote(object_id), newer.pk),
+                    ),
+                    "compare_url": older
+                    and reverse(
+                        f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_compare",
+                        args=(quote(object_id), older.pk, newer.pk),
+                    ),
+                }
+            )
+        context = {**(extra_context or {}), "action_list": actions}
+        return super().history_view(request, quote(object_id), context)
+
+    def compare_view(self, request, object_id, older_id, newer_id):
+        """Two versions of an entry side by side: each field that differs, language by
+        language, as it was in each."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        object_id = unquote(object_id)
+        versions = self._versions(object_id)
+        older = get_object_or_404(versions, pk=older_id)
+        newer = get_object_or_404(versions, pk=newer_id)
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        opts = self.opts
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Compare two versions of “%(object)s”")
+            % {"object": newer.object_repr},
+            "opts": opts,
+            "object_id": object_id,
+            "original": self.model._base_manager.filter(pk=object_id).first(),
+            "older": older,
+            "newer": newer,
+            "rows": versions_compared(older, newer),
+            "restore_url": reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                args=(quote(object_id), older.pk),
+            ),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/cooperation/version_compare.html", context)
+
     # Saving without overwriting anyone.
 
     def save_model(self, request, obj, form, change):
@@ -183,6 +298,13 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
         signals = mute_signals(*muted) if request.method == "GET" else nullcontext()
         moment = localize(template_localtime(version.revision.date_created))
         request.cooperation_restoring = version
+        # The restore form says which version it shows (and its button, what saving does).
+        extra_context = {
+            **(extra_context or {}),
+            "version_moment": date_format(
+                template_localtime(version.revision.date_created), "DATETIME_FORMAT"
+            ),
+        }
         if request.method == "GET":
             self._say_what_a_restore_replaces(request, version, moment)
         try:

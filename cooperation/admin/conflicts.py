@@ -121,7 +121,7 @@ def stored_changes(obj: models.Model, started: Version) -> list[tuple[models.Fie
             after = [related.pk for related in getattr(obj, field.name).all()]
             if {str(pk) for pk in before or []} == {str(pk) for pk in after}:
                 continue
-        elif _same(before, getattr(obj, field.attname)):
+        elif same_value(before, getattr(obj, field.attname)):
             continue
         changes.append((field, before))
     return changes
@@ -136,7 +136,11 @@ def changes_since(obj: models.Model, loaded: int) -> list[tuple[str, str, str]] 
     if started is None:
         return None
     return [
-        (str(field.verbose_name), _display(field, before), _display(field, _current(obj, field)))
+        (
+            str(field.verbose_name),
+            display_value(field, before),
+            display_value(field, _current(obj, field)),
+        )
         for field, before in stored_changes(obj, started)
     ]
 
@@ -167,9 +171,9 @@ def form_changes(form, started: Version) -> set[str]:
             if {str(pk) for pk in before or []} != {str(o.pk) for o in value or []}:
                 changed.add(name)
         elif field.is_relation:
-            if not _same(before, value.pk if value is not None else None):
+            if not same_value(before, value.pk if value is not None else None):
                 changed.add(name)
-        elif not _same(before, value):
+        elif not same_value(before, value):
             changed.add(name)
     return changed
 
@@ -267,14 +271,14 @@ def _both_values(obj, who: str, when: str, fields: list, form, started: Version)
             % {
                 "field": field.verbose_name,
                 "who": who,
-                "theirs": _display(field, _current(obj, field)),
-                "yours": _display(field, yours),
+                "theirs": display_value(field, _current(obj, field)),
+                "yours": display_value(field, yours),
             }
         )
     return messages
 
 
-def _same(before, after) -> bool:
+def same_value(before, after) -> bool:
     empty = (None, "")
     if before in empty and after in empty:
         return True
@@ -284,7 +288,7 @@ def _same(before, after) -> bool:
     return before == after
 
 
-def _display(field: models.Field, value) -> str:
+def display_value(field: models.Field, value) -> str:
     if value in (None, "", []):
         return "—"
     if field.many_to_many:

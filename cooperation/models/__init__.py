@@ -6,7 +6,8 @@ untranslated column; selectors name the language columns explicitly.
 
 ``base`` holds what all content shares, the visibility rule among it; ``partners`` the
 organizations and networks; ``entries`` the programs and projects with what hangs from
-them; ``site`` the section's texts and settings. Import from ``cooperation.models``.
+them; ``site`` the section's texts and settings; ``slugs`` the addresses entries used to
+have. Import from ``cooperation.models``.
 """
 
 from .base import (
@@ -68,6 +69,7 @@ from .site import (
     SeedRecord,
     whatsapp_number_validator,
 )
+from .slugs import SlugHistory
 from .sources import Source, Sourced
 
 __all__ = [
@@ -103,6 +105,7 @@ __all__ = [
     "SectionText",
     "SeedRecord",
     "Singleton",
+    "SlugHistory",
     "Source",
     "Sourced",
     "SustainableDevelopmentGoal",
