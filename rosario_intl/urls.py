@@ -26,6 +26,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # The code after the password, before any admin page (rosario_intl/two_factor/).
+    path(f"{settings.ADMIN_URL}two-factor/", include("rosario_intl.two_factor.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("cooperation.urls")),
     prefix_default_language=True,
