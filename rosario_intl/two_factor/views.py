@@ -15,6 +15,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from django_otp.plugins.otp_static.models import StaticDevice
 
@@ -52,14 +53,15 @@ class StaffMixin:
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        return super().get_context_data(
+        context = {
             **admin.site.each_context(self.request),
             # Until the second step is passed, the header offers no admin links.
-            has_permission=user.is_verified() or devices.pending_step(user) is None,
-            title=self.title,
-            next=self.next_url(),
+            "has_permission": user.is_verified() or devices.pending_step(user) is None,
+            "title": self.title,
+            "next": self.next_url(),
             **kwargs,
-        )
+        }
+        return super().get_context_data(**context)
 
 
 class VerifyView(StaffMixin, FormView):
@@ -96,18 +98,24 @@ class VerifyView(StaffMixin, FormView):
     def form_valid(self, form):
         django_otp.login(self.request, form.device)
         if isinstance(form.device, StaticDevice):
+            left = devices.recovery_codes_left(self.request.user)
             messages.warning(
                 self.request,
-                _(
-                    "You signed in with a recovery code, which cannot be used again. "
-                    "Recovery codes left: %(count)d."
+                ngettext(
+                    "You signed in with a recovery code: it cannot be used again. "
+                    "You have %(count)d recovery code left.",
+                    "You signed in with a recovery code: it cannot be used again. "
+                    "You have %(count)d recovery codes left.",
+                    left,
                 )
-                % {"count": devices.recovery_codes_left(self.request.user)},
+                % {"count": left},
             )
         return HttpResponseRedirect(self.next_url())
 
     def form_invalid(self, form):
-        user_login_failed.send(sender=type(self), credentials=self.credentials, request=self.request)
+        user_login_failed.send(
+            sender=type(self), credentials=self.credentials, request=self.request
+        )
         if getattr(self.request, "axes_locked_out", False):
             return self.lock_out()
         return super().form_invalid(form)
@@ -189,7 +197,9 @@ class RecoveryCodesView(StaffMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         user = request.user
         if user.is_authenticated and not user.is_verified():
-            return HttpResponseRedirect(reverse("two_factor:verify"))
+            # Recovery codes belong to a session that passed the second step (or set it up).
+            step = "setup" if devices.pending_step(user) == "setup" else "verify"
+            return HttpResponseRedirect(reverse(f"two_factor:{step}"))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
