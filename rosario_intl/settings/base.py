@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # After them and auth: its admin.py replaces theirs (rosario_intl/two_factor/).
+    "rosario_intl.two_factor",
     # History of every admin change, with restore and recovery of deleted entries.
     "reversion",
     "cooperation",

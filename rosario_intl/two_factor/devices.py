@@ -111,3 +111,12 @@ def qr_svg(device: TOTPDevice, title: str) -> str:
         title=title,
     )
     return buffer.getvalue().decode()
+
+
+def turn_off(users) -> int:
+    """Delete the devices and recovery codes of ``users`` (a queryset); how many had the app."""
+    with transaction.atomic():
+        count = TOTPDevice.objects.filter(user__in=users, confirmed=True).count()
+        TOTPDevice.objects.filter(user__in=users).delete()
+        StaticDevice.objects.filter(user__in=users).delete()
+    return count

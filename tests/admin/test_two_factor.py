@@ -378,3 +378,36 @@ def test_every_two_factor_screen_is_translated(browser, publisher, language):
     assert expected[0] in setup
     assert expected[1] in codes
     assert expected[2] in status
+
+
+# A lost phone: a superuser turns it off, the account sets it up again
+
+
+def test_a_superuser_turns_it_off_for_a_publisher_who_lost_the_phone(client, superuser, publisher):
+    enrolled(publisher)
+    client.force_login(superuser)
+    users = admin_url("auth_user_changelist")
+
+    listing = client.get(users)
+    assert "Verificación en dos pasos" in page_text(listing)
+    response = client.post(
+        users,
+        {"action": "turn_off_two_factor", "_selected_action": [publisher.pk]},
+        follow=True,
+    )
+
+    assert "Se desactivó la verificación en dos pasos de 1 cuenta" in page_text(response)
+    assert not TOTPDevice.objects.filter(user=publisher).exists()
+    assert not StaticToken.objects.filter(device__user=publisher).exists()
+    publisher_browser = Client()
+    sign_in(publisher_browser, publisher)
+    setup = publisher_browser.get(admin_url("index"))
+    assert setup["Location"].startswith(url_in("es", "two_factor:setup"))
+
+
+def test_django_otps_english_device_screens_are_not_in_the_admin():
+    from django.contrib import admin
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    assert not admin.site.is_registered(TOTPDevice)
+    assert not admin.site.is_registered(StaticDevice)
