@@ -29,8 +29,10 @@ class CodeForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, user, device=None, **kwargs):
+    def __init__(self, *args, user, device=None, help_text="", **kwargs):
         super().__init__(*args, **kwargs)
+        # Django ties a help text to its field with aria-describedby.
+        self.fields["otp_token"].help_text = help_text
         self.user = user
         self.only_device = device
         self.device = None

@@ -93,7 +93,13 @@ class VerifyView(StaffMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+        return {
+            **super().get_form_kwargs(),
+            "user": self.request.user,
+            "help_text": _(
+                "If you do not have your phone with you, enter one of your recovery codes."
+            ),
+        }
 
     def form_valid(self, form):
         django_otp.login(self.request, form.device)
