@@ -411,3 +411,15 @@ def test_django_otps_english_device_screens_are_not_in_the_admin():
 
     assert not admin.site.is_registered(TOTPDevice)
     assert not admin.site.is_registered(StaticDevice)
+
+
+def test_the_code_screen_never_sends_one_to_another_site(browser, publisher):
+    device = enrolled(publisher)
+    sign_in(browser, publisher)
+
+    response = browser.post(
+        url_in("es", "two_factor:verify"),
+        {"otp_token": code_for(device), "next": "https://example.com/es/admin/"},
+    )
+
+    assert response["Location"] == admin_url("index")
