@@ -29,6 +29,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # Before the admin's own URLs, which would take "guia/" for an app's name.
     path(f"{settings.ADMIN_URL}guia/", staff_guide, name="staff_guide"),
+    # The code after the password, before any admin page (rosario_intl/two_factor/).
+    path(f"{settings.ADMIN_URL}two-factor/", include("rosario_intl.two_factor.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("cooperation.urls")),
     prefix_default_language=True,

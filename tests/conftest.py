@@ -8,10 +8,14 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.test import Client
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cooperation import models
 from cooperation.signals import content_changed
+from rosario_intl.two_factor import devices
 from tests import factories
 
 # Loading the seed runs ``full_clean`` and a save per row (about 0.3 s); two hundred tests
@@ -168,3 +172,28 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+class VerifiedClient(Client):
+    """The test client, whose ``force_login`` leaves the session as the whole login does
+    (password, then the code) for an account that needs the second step: superusers and
+    publishers get an authenticator device if they have none, and the session is marked as
+    verified by it, as ``django_otp.login`` marks it. The login itself, with real codes, is
+    tested in tests/admin/test_two_factor.py and tests/browser/test_two_factor.py."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        if devices.pending_step(user) is None:
+            return
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+@pytest.fixture
+def client():
+    """pytest-django's ``client``, with a ``force_login`` that passes the second step."""
+    return VerifiedClient()

@@ -11,7 +11,7 @@ name that goes through it.
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib import admin
-from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.models import Group, User
 from django.utils.formats import localize
 from django.utils.text import capfirst
@@ -80,12 +80,15 @@ class PermissionLabelsMixin:
         return field
 
 
+# The user admin registered before this app's (the project's two-step verification adds its
+# column and action to Django's) gains the labels; whichever it is, it is kept, not replaced.
+RegisteredUserAdmin = type(admin.site.get_model_admin(User))
 admin.site.unregister(User)
 admin.site.unregister(Group)
 
 
 @admin.register(User)
-class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
+class StaffUserAdmin(PermissionLabelsMixin, RegisteredUserAdmin):
     pass
 
 

@@ -37,6 +37,13 @@ INSTALLED_APPS = [
     "csp",
     # Locks the admin login after repeated failures (AXES_* below).
     "axes",
+    # Two-factor login for staff (TWO_FACTOR_* and OTP_* below): codes from an authenticator
+    # app (TOTP) and single-use recovery codes (static tokens).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # After them and auth: its admin.py replaces theirs (rosario_intl/two_factor/).
+    "rosario_intl.two_factor",
     # History of every admin change, with restore and recovery of deleted entries.
     "reversion",
     "cooperation",
@@ -61,6 +68,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second step; then what
+    # an account that needs one may reach before it has (rosario_intl/two_factor/).
+    "django_otp.middleware.OTPMiddleware",
+    "rosario_intl.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Turns a locked-out login into the 429 page (AXES_LOCKOUT_CALLABLE).
@@ -201,6 +212,24 @@ AXES_CLIENT_IP_CALLABLE = "rosario_intl.middleware.client_ip"
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 # Log lines name the lockout, not the person: user names and addresses are masked.
 AXES_VERBOSE = False
+
+# Two-factor login (rosario_intl/two_factor/): after the password, staff who must use it
+# (superusers and these groups) or chose to (editors may) give a 6-digit code from an
+# authenticator app, or one of their 10 single-use recovery codes. Until then the session
+# reaches no admin page but the code's (or, without a device yet, the set-up's).
+TWO_FACTOR_REQUIRED_GROUPS = ["publishers"]
+# The name the authenticator app shows next to the account.
+OTP_TOTP_ISSUER = "Rosario · Cooperación internacional"
+# Two limits on guessing codes. Each wrong code counts as a failed login for django-axes
+# (the 5 failures and 15 minutes above, shared with wrong passwords); and django-otp throttles
+# each device on its own: after n wrong codes in a row the next is refused for 2^(n-1)
+# seconds, whatever the address, and signing in again with the password does not reset it.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# The device admin (superusers only) never shows a device's secret key or its QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# What axes stores of a failed attempt's form leaves out the code, as it does the password.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 
 # Internationalisation: Spanish first (Rosario's own language), English second.
 LANGUAGE_CODE = "es"

@@ -16,6 +16,7 @@ from django.test import override_settings
 from playwright.sync_api import expect
 
 from cooperation import models
+from rosario_intl.two_factor import devices
 from tests.browser.pages import DESKTOP
 from tests.helpers import url_in
 
@@ -32,14 +33,20 @@ def accounts(seeded_database, django_db_blocker, tmp_path_factory):
     uploads = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
     uploads.enable()
     with django_db_blocker.unblock():
-        users = []
+        users, recovery_codes = [], {}
         for username, group in ACCOUNTS.items():
             user = get_user_model().objects.create_user(
                 username=username, password=PASSWORD, is_staff=True, first_name=username
             )
             user.groups.add(Group.objects.get(name=group))
             users.append(user)
-    yield
+            if devices.is_required(user):
+                # Publishers must pass the second step; a code from the app is accepted once
+                # per 30 seconds, so each sign-in here gives one of the recovery codes
+                # (tests/browser/test_two_factor.py signs in with the app's codes).
+                devices.confirm(devices.enrolment_device(user))
+                recovery_codes[username] = iter(devices.new_recovery_codes(user))
+    yield recovery_codes
     with django_db_blocker.unblock():
         for user in users:
             user.delete()
@@ -60,7 +67,10 @@ def staff(browser, live_server_url, accounts):
         page.fill("#id_username", username)
         page.fill("#id_password", PASSWORD)
         page.locator("#login-form [type=submit]").click()
-        expect(page.locator("#site-name")).to_be_visible()
+        if username in accounts:
+            page.fill("#id_otp_token", next(accounts[username]))
+            page.locator("#two-factor-form [type=submit]").click()
+        expect(page.locator("#user-tools")).to_be_visible()
         return page
 
     yield log_in
