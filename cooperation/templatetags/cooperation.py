@@ -55,13 +55,13 @@ def whatsapp_url(contact, page_title: str, page_url: str = "") -> str:
     if page_url and "{address}" not in message:
         message = f"{message} {page_url}"
     message = message.replace("{address}", page_url or "")
-    return f"https://wa.me/{contact.whatsapp_number}?text={quote(message)}"
+    return f"https://wa.me/{contact.whatsapp_number}?text={quote(message, safe='')}"
 
 
 @register.simple_tag
 def whatsapp_share_url(page_title: str, page_url: str) -> str:
     """A wa.me link that lets the visitor send the page (its title and address) to anyone."""
-    return f"https://wa.me/?text={quote(f'{page_title} {page_url}')}"
+    return f"https://wa.me/?text={quote(f'{page_title} {page_url}', safe='')}"
 
 
 WORD = re.compile(r"\w+")
