@@ -51,7 +51,7 @@ class SectionTextAdmin(SingletonAdmin):
 @admin.register(models.ContactSettings)
 class ContactSettingsAdmin(SingletonAdmin):
     fieldsets = [
-        ("WhatsApp", {"fields": ["whatsapp_number", "whatsapp_message"]}),
+        ("WhatsApp", {"fields": ["whatsapp_number", "whatsapp_message", "version"]}),
         (
             _("The office"),
             {

@@ -84,7 +84,7 @@ whatsapp_number_validator = RegexValidator(
 
 
 phone_validator = RegexValidator(
-    r"^\+?[0-9][0-9 ()./-]{5,28}$",
+    r"^\+?[0-9(][0-9 ()./-]{5,28}$",
     _("Write the phone number with digits, spaces, dashes or brackets, optionally after a +."),
 )
 
