@@ -132,6 +132,11 @@ TEXTS = {
 }
 
 
+def cls(name: str) -> str:
+    """An XPath test for an element with the class ``name``."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
 def wa_text(href: str) -> str:
     return parse_qs(urlsplit(href).query)["text"][0]
 
@@ -152,19 +157,13 @@ def test_entry_pages_offer_contact_and_sharing_under_the_title(
     assert address == f"http://testserver{url_in(language, name, slug=slug)}"
     write, share, copy = TEXTS[language]
     # In the entry's header, right under its title: not only in the footer.
-    header = tree.xpath(
-        "//article//header[contains(concat(' ', normalize-space(@class), ' '), ' entry-header ')]"
-    )[0]
-    contact = header.xpath(
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' contact-block ')]//a[contains(concat(' ', normalize-space(@class), ' '), ' whatsapp-button ')]"
-    )[0]
+    header = tree.xpath(f"//article//header[{cls('entry-header')}]")[0]
+    contact = header.xpath(f".//*[{cls('contact-block')}]//a[{cls('whatsapp-button')}]")[0]
     assert contact.text_content().strip() == write
     assert contact.get("href").startswith("https://wa.me/5493415440147?text=")
     message = wa_text(contact.get("href"))
     assert title in message and message.endswith(address)
-    share_link, copy_link = header.xpath(
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' share-block ')]//a"
-    )
+    share_link, copy_link = header.xpath(f".//*[{cls('share-block')}]//a")
     assert share_link.text_content().strip() == share
     assert share_link.get("href").startswith("https://wa.me/?text=")
     assert wa_text(share_link.get("href")) == f"{title} {address}"
@@ -174,9 +173,7 @@ def test_entry_pages_offer_contact_and_sharing_under_the_title(
     assert tree.xpath('//script[@src="/static/js/share.js"]')
     assert not tree.xpath("//script[not(@src) and not(@type='application/ld+json')]")
     # The footer stays, with the same message.
-    footer_link = tree.xpath(
-        "//footer//a[contains(concat(' ', normalize-space(@class), ' '), ' whatsapp-link ')]"
-    )[0]
+    footer_link = tree.xpath(f"//footer//a[{cls('whatsapp-link')}]")[0]
     assert footer_link.get("href") == contact.get("href")
 
 
@@ -185,7 +182,7 @@ def test_home_page_has_the_contact_block_near_the_top(client, seeded, language):
     response = client.get(url_in(language, "cooperation:home"))
     tree = lxml.html.fromstring(response.content)
     link = tree.xpath(
-        "//*[contains(concat(' ', normalize-space(@class), ' '), ' intro ')]//*[contains(concat(' ', normalize-space(@class), ' '), ' contact-block ')]//a[contains(concat(' ', normalize-space(@class), ' '), ' whatsapp-button ')]"
+        f"//*[{cls('intro')}]//*[{cls('contact-block')}]//a[{cls('whatsapp-button')}]"
     )[0]
     assert link.text_content().strip() == TEXTS[language][0]
     assert wa_text(link.get("href")).endswith(canonical(tree))
@@ -207,24 +204,15 @@ def test_the_offices_details_are_shown_only_once_staff_fill_them_in(client, seed
     settings.opening_hours_en = "Monday to Friday"
     settings.save()
     tree = lxml.html.fromstring(client.get(path).content)
-    block = tree.xpath(
-        "//header[contains(concat(' ', normalize-space(@class), ' '), ' entry-header ')]//*[contains(concat(' ', normalize-space(@class), ' '), ' contact-block ')]"
-    )[0]
+    block = tree.xpath(f"//header[{cls('entry-header')}]//*[{cls('contact-block')}]")[0]
     assert block.xpath('.//a[@href="tel:+543410000000"]')[0].text_content() == (
         "Teléfono: +54 341 000-0000"
     )
     assert block.xpath('.//a[@href="mailto:oficina@example.org"]')
     footer = tree.xpath("//footer//address")[0]
     assert "Dirección de Relaciones Internacionales" in footer.text_content()
-    assert (
-        footer.xpath(
-            ".//*[contains(concat(' ', normalize-space(@class), ' '), ' postal-address ')]"
-        )[0].text_content()
-        == "Calle 123Rosario"
-    )
-    assert footer.xpath(
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' postal-address ')]/br"
-    )
+    assert footer.xpath(f".//*[{cls('postal-address')}]")[0].text_content() == "Calle 123Rosario"
+    assert footer.xpath(f".//*[{cls('postal-address')}]/br")
     assert "Horario de atención: Lunes a viernes" in " ".join(footer.text_content().split())
     assert footer.xpath('.//a[@href="tel:+543410000000"]')
     english = lxml.html.fromstring(
@@ -232,12 +220,7 @@ def test_the_offices_details_are_shown_only_once_staff_fill_them_in(client, seed
     )
     footer = english.xpath("//footer//address")[0]
     assert "Opening hours: Monday to Friday" in " ".join(footer.text_content().split())
-    assert (
-        footer.xpath(
-            ".//*[contains(concat(' ', normalize-space(@class), ' '), ' postal-address ')]"
-        )[0].text_content()
-        == "123 StreetRosario"
-    )
+    assert footer.xpath(f".//*[{cls('postal-address')}]")[0].text_content() == "123 StreetRosario"
     # The office's name has no English yet: shown in Spanish, and marked so.
     assert footer.xpath('.//p[@lang="es"]')[0].text == "Dirección de Relaciones Internacionales"
 
@@ -245,9 +228,7 @@ def test_the_offices_details_are_shown_only_once_staff_fill_them_in(client, seed
 @pytest.mark.parametrize("name", [*LIST_PAGES, "cooperation:partner_map", "cooperation:coverage"])
 def test_every_page_holds_its_address_for_print(client, seeded, name):
     tree = lxml.html.fromstring(client.get(url_in("es", name)).content)
-    printed = tree.xpath(
-        "//main//p[contains(concat(' ', normalize-space(@class), ' '), ' print-address ')]"
-    )[0]
+    printed = tree.xpath(f"//main//p[{cls('print-address')}]")[0]
     assert printed.get("hidden") is not None  # shown by print.css only
     assert printed.text_content().endswith(canonical(tree).split("?")[0])
 
@@ -255,9 +236,7 @@ def test_every_page_holds_its_address_for_print(client, seeded, name):
 @pytest.mark.parametrize(("model", "name", "slug_es", "slug_en"), DETAIL_PAGES)
 def test_entry_pages_hold_their_address_for_print(client, seeded, model, name, slug_es, slug_en):
     tree = lxml.html.fromstring(client.get(url_in("en", name, slug=slug_en)).content)
-    printed = tree.xpath(
-        "//main//p[contains(concat(' ', normalize-space(@class), ' '), ' print-address ')]"
-    )[0]
+    printed = tree.xpath(f"//main//p[{cls('print-address')}]")[0]
     assert printed.text_content() == f"Address of this page: {canonical(tree)}"
 
 
