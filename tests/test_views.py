@@ -529,6 +529,21 @@ def test_home_describes_the_city_as_a_government_organization(client, seeded):
     data = structured_data(client.get("/en/").content.decode())
     assert data["@type"] == "GovernmentOrganization"
     assert data["contactPoint"]["url"] == "https://wa.me/5493415440147"
+    # The office's details only once staff fill them in: the seed gives none.
+    assert not {"telephone", "email"} & set(data["contactPoint"])
+    assert "streetAddress" not in data["address"]
+
+
+def test_home_describes_the_offices_details_once_filled_in(client, seeded):
+    settings = models.ContactSettings.load()
+    settings.phone = "+54 341 000-0000"
+    settings.email = "oficina@example.org"
+    settings.postal_address_es = "Calle 123\nRosario"
+    settings.save()
+    data = structured_data(client.get("/es/").content.decode())
+    assert data["contactPoint"]["telephone"] == "+54 341 000-0000"
+    assert data["contactPoint"]["email"] == "oficina@example.org"
+    assert data["address"]["streetAddress"] == "Calle 123, Rosario"
 
 
 def test_project_page_describes_the_project_with_funders_and_members(client, seeded):
