@@ -10,7 +10,6 @@ gives a new key, and so a new card, while every other request is a cache read.
 import functools
 import hashlib
 import io
-import textwrap
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 # Raised when the drawing changes, so that no card of the previous design is served.
-DESIGN = 1
+DESIGN = 2
 # A card stays until its entry changes; a month keeps unchanged entries out of the renderer.
 CACHE_TIMEOUT = 60 * 60 * 24 * 30
 SECTION = _("City of Rosario · International cooperation")
@@ -67,19 +66,39 @@ def _drawable(text: str) -> str:
     return "".join(char for char in folded if ord(char) < 128 or char == "·").replace("·", "-")
 
 
-def _title_lines(draw: ImageDraw.ImageDraw, title: str) -> tuple[list[str], ImageFont.FreeTypeFont]:
-    """The title wrapped to the card's width: at the largest size that fits in four lines,
-    and cut with an ellipsis when even the smallest does not."""
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
+    """``text`` in lines no wider than ``width`` pixels, broken between words (inside a word
+    only when the word alone is wider)."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.textlength(candidate, font=font) <= width:
+            lines[-1] = candidate
+            continue
+        while draw.textlength(word, font=font) > width:
+            cut = len(word) - 1
+            while cut > 1 and draw.textlength(word[:cut], font=font) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return lines
+
+
+def _title_lines(draw: ImageDraw.ImageDraw, title: str, height: int) -> tuple[list[str], object]:
+    """The title wrapped to the card's width, at the largest size whose lines fit in
+    ``height``; at the smallest size, cut with an ellipsis."""
     width = WIDTH - 2 * MARGIN
-    for size in (72, 64, 56, 48):
+    for size in (72, 64, 56, 48, 40):
         font = _font(BOLD, size)
-        average = draw.textlength("abcdefghijklmnopqrstuvwxyz", font=font) / 26
-        lines = textwrap.wrap(title, width=max(10, int(width / average)))
-        while any(draw.textlength(line, font=font) > width for line in lines):
-            lines = textwrap.wrap(title, width=max(10, len(max(lines, key=len)) - 1))
-        if len(lines) <= 4:
+        lines = _wrap(draw, title, font, width)
+        fitting = max(1, height // int(size * 1.2))
+        if len(lines) <= fitting:
             return lines, font
-    return [*lines[:3], lines[3].rstrip(" ,.;:") + "…"], font
+    kept = lines[:fitting]
+    while kept and draw.textlength(kept[-1] + "…", font=font) > width:
+        kept[-1] = kept[-1].rsplit(" ", 1)[0] if " " in kept[-1] else kept[-1][:-1]
+    return [*kept[:-1], kept[-1].rstrip(" ,.;:") + "…"], font
 
 
 def render(card: Card) -> bytes:
@@ -92,13 +111,14 @@ def render(card: Card) -> bytes:
         kind_font = _font(BOLD, 34)
         draw.text((MARGIN, top), _drawable(card.kind).upper(), font=kind_font, fill=ACCENT)
         top += 70
-    lines, title_font = _title_lines(draw, _drawable(card.title))
+    footer_top = HEIGHT - MARGIN - 36
+    rule = footer_top - 28
+    lines, title_font = _title_lines(draw, _drawable(card.title), rule - 24 - top)
     line_height = int(title_font.size * 1.2)
     for line in lines:
         draw.text((MARGIN, top), line, font=title_font, fill=INK)
         top += line_height
-    footer_top = HEIGHT - MARGIN - 36
-    draw.line((MARGIN, footer_top - 28, WIDTH - MARGIN, footer_top - 28), fill=ACCENT, width=3)
+    draw.line((MARGIN, rule, WIDTH - MARGIN, rule), fill=ACCENT, width=3)
     draw.text((MARGIN, footer_top), _drawable(card.section), font=_font(REGULAR, 32), fill=MUTED)
     output = io.BytesIO()
     image.save(output, format="PNG", optimize=True)

@@ -206,3 +206,14 @@ def test_unknown_cards_are_404(client, seeded, path):
 def test_a_long_title_still_fits(count_renders):
     card = og_image.Card(title="Cooperación descentralizada " * 12, kind="Programa", section="S")
     assert image_size(og_image.render(card)) == (1200, 630)
+
+
+def test_without_dejavu_pillows_own_font_draws_the_text_without_accents(monkeypatch, tmp_path):
+    monkeypatch.setattr(og_image, "FONT_DIR", tmp_path)
+    og_image._font.cache_clear()
+    try:
+        assert og_image._drawable("Gestión de residuos · Año") == "Gestion de residuos - Ano"
+        card = og_image.Card(title="Gestión de residuos", kind="Proyecto", section="Sección")
+        assert image_size(og_image.render(card)) == (1200, 630)
+    finally:
+        og_image._font.cache_clear()
