@@ -85,7 +85,7 @@ def test_a_printed_page_has_no_search_or_buttons_and_gives_its_address(open_page
     expect(page.locator(".site-nav")).to_be_hidden()
     expect(printed).to_be_visible()
     expect(printed).to_contain_text(page.url.split("?")[0])
-    for button in page.locator("main .button, main button").all():
+    for button in page.locator("main .action-link, main button").all():
         expect(button).to_be_hidden()
     # The footer: dark on white.
     colours = page.evaluate(
