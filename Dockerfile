@@ -27,6 +27,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# DejaVu: the link preview cards (cooperation/og_image.py) are drawn with it; Pillow's own
+# font has no accented letters. Debian stable's package, no pin, like gettext above.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, so that a code change does not reinstall them. psycopg's binary
 # wheel brings libpq, so no system package is needed.
 COPY pyproject.toml README.md ./

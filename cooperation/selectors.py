@@ -381,6 +381,21 @@ def home_get() -> HomePage:
     )
 
 
+def preview_entry_get(*, model: type[Model], slug: str) -> Model:
+    """The public program, project, partner or network with this slug in the active
+    language, with what its link preview card names (a network's organization), or 404:
+    a draft has no card, not even for staff."""
+    queryset = _visible(model, preview=False)
+    if model is Network:
+        queryset = queryset.select_related("organization")
+    return _get_published(queryset, slug)
+
+
+def section_text_get() -> SectionText:
+    """The section's own texts (its title names the home page)."""
+    return SectionText.load()
+
+
 def contact_settings_get() -> ContactSettings:
     """The contact settings shown on every page (created with their defaults if missing)."""
     return ContactSettings.load()

@@ -52,6 +52,11 @@ def home(request, contact) -> dict:
     }
     if contact.email:
         data["contactPoint"]["email"] = contact.email
+    if contact.phone:
+        data["contactPoint"]["telephone"] = contact.phone
+    if contact.postal_address:
+        # The office's street and number, in the city's locality and country.
+        data["address"]["streetAddress"] = ", ".join(contact.postal_address.splitlines())
     return data
 
 

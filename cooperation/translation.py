@@ -71,7 +71,7 @@ class CollaborationWayTranslation(RequiredSpanish):
 
 @register(models.ContactSettings)
 class ContactSettingsTranslation(TranslationOptions):
-    fields = ("whatsapp_message", "office_name")
+    fields = ("whatsapp_message", "office_name", "postal_address", "opening_hours")
 
 
 @register(models.Source)

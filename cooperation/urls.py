@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import views
+from . import models, views
 from .opendata import urls as opendata_urls
 
 app_name = "cooperation"
@@ -36,6 +36,33 @@ urlpatterns = [
     path(pgettext_lazy("url", "search/"), views.SearchView.as_view(), name="search"),
     path(pgettext_lazy("url", "timeline/"), views.TimelineView.as_view(), name="timeline"),
     path(pgettext_lazy("url", "coverage/"), views.CoverageView.as_view(), name="coverage"),
+    # Link preview cards (og:image).
+    path(
+        pgettext_lazy("url", "preview/<slug:page>.png"),
+        views.PageImageView.as_view(),
+        name=views.PageImageView.url_name,
+    ),
+    path(
+        pgettext_lazy("url", "programs/<slug:slug>/preview.png"),
+        views.EntryImageView.as_view(model=models.Program, kind=views.ProgramDetailView.kind),
+        name="program_image",
+    ),
+    path(
+        pgettext_lazy("url", "projects/<slug:slug>/preview.png"),
+        views.EntryImageView.as_view(model=models.Project, kind=views.ProjectDetailView.kind),
+        name="project_image",
+    ),
+    path(
+        pgettext_lazy("url", "partners/<slug:slug>/preview.png"),
+        views.EntryImageView.as_view(model=models.Partner, kind=views.PartnerDetailView.kind),
+        name="partner_image",
+    ),
+    path(
+        pgettext_lazy("url", "networks/<slug:slug>/preview.png"),
+        views.EntryImageView.as_view(model=models.Network, kind=views.NetworkDetailView.kind),
+        name="network_image",
+    ),
 ]
+
 # The downloads, the open data page and the feed: in this namespace, under their own names.
 urlpatterns += opendata_urls.urlpatterns

@@ -3,14 +3,14 @@
 from dataclasses import fields
 
 from django.conf import settings
-from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
-from django.urls import translate_url
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, QueryDict
+from django.urls import NoReverseMatch, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView, View
 
-from . import partner_map, search, selectors, structured_data
+from . import og_image, partner_map, search, selectors, structured_data
 from .context_processors import contact_settings
 from .forms import DirectoryFilterForm, SearchForm, only_parameters
 from .models import Network, Partner, Program, Project
@@ -41,11 +41,50 @@ class PageMixin:
         """This page's query parameters as the page in ``language`` spells them."""
         return self.request.GET
 
+    def get_page_path(self, alternate_urls: dict[str, str]) -> str:
+        """This page's address, with the parameters that make it what it is."""
+        return alternate_urls.get(translation.get_language(), self.request.path)
+
+    def get_og_image(self, page_title: str) -> dict | None:
+        """The link preview card of this page (``og:image``): drawn by ``PageImageView``
+        for a page whose address has no parameters in its path."""
+        match = self.request.resolver_match
+        # A page with parameters in its path (an entry's) has a card of its own, or none.
+        if match is None or match.kwargs or not match.url_name:
+            return None
+        try:
+            url = reverse(f"cooperation:{PageImageView.url_name}", kwargs={"page": match.url_name})
+        except NoReverseMatch:
+            return None
+        return og_image_context(url, page_title, "")
+
+    @classmethod
+    def og_card(cls) -> tuple[og_image.Card, str]:
+        """What this page's preview card shows, and the version of what it shows."""
+        card = og_image.Card(title=str(cls.page_title), kind="", section=str(og_image.SECTION))
+        return card, cls.__name__
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page_title"] = self.get_page_title()
         context["alternate_urls"] = self.get_alternate_urls()
+        context["page_url"] = self.request.build_absolute_uri(
+            self.get_page_path(context["alternate_urls"])
+        )
+        context["og_image"] = self.get_og_image(context["page_title"])
         return context
+
+
+def og_image_context(url: str, title: str, kind: str) -> dict:
+    """The ``og:image`` of a page, as ``base.html`` writes it."""
+    alt = " · ".join(str(part) for part in (title, kind, og_image.SECTION) if part)
+    return {"url": url, "alt": alt, "width": og_image.WIDTH, "height": og_image.HEIGHT}
+
+
+def png_response(png: bytes) -> HttpResponse:
+    response = HttpResponse(png, content_type="image/png")
+    response["Content-Length"] = str(len(png))
+    return response
 
 
 def page_context(page) -> dict:
@@ -69,6 +108,7 @@ class ObjectPageMixin(PageMixin):
     selector = None
     describe = None
     preview = False
+    kind = ""  # what the entry is, as its preview card says ("Proyecto")
 
     def get(self, request, *args, **kwargs):
         try:
@@ -122,6 +162,18 @@ class ObjectPageMixin(PageMixin):
     def get_page_title(self) -> str:
         return getattr(self.object, self.title_field)
 
+    def get_page_path(self, alternate_urls: dict[str, str]) -> str:
+        return self.object.get_absolute_url()
+
+    def get_og_image(self, page_title: str) -> dict | None:
+        # A draft seen in a preview has no card: it is not public yet.
+        if self.preview:
+            return None
+        url = reverse(
+            f"cooperation:{self.model._meta.model_name}_image", kwargs={"slug": self.object.slug}
+        )
+        return og_image_context(url, page_title, self.kind)
+
     def get_alternate_urls(self) -> dict[str, str]:
         urls = {}
         for code, _name in settings.LANGUAGES:
@@ -141,7 +193,18 @@ class HomeView(PageMixin, TemplateView):
         context["structured_data"] = structured_data.home(
             self.request, contact_settings(self.request)
         )
+        if context["og_image"]:
+            context["og_image"] = og_image_context(
+                context["og_image"]["url"], context["page_title"], ""
+            )
         return context
+
+    @classmethod
+    def og_card(cls) -> tuple[og_image.Card, str]:
+        section = selectors.section_text_get()
+        title = section.title or str(cls.page_title)
+        card = og_image.Card(title=title, kind="", section=str(og_image.SECTION))
+        return card, og_image.entry_version(section)
 
 
 class DirectoryMixin:
@@ -204,6 +267,7 @@ class ProgramListView(DirectoryMixin, PageMixin, ListView):
 
 class ProgramDetailView(ObjectPageMixin, DetailView):
     model = Program
+    kind = _("Program")
     template_name = "cooperation/program_detail.html"
     selector = selectors.program_get
     describe = structured_data.entry
@@ -220,6 +284,7 @@ class ProjectListView(DirectoryMixin, PageMixin, ListView):
 
 class ProjectDetailView(ObjectPageMixin, DetailView):
     model = Project
+    kind = _("Project")
     template_name = "cooperation/project_detail.html"
     selector = selectors.project_get
     describe = structured_data.entry
@@ -247,6 +312,7 @@ class PartnerMapView(PageMixin, TemplateView):
 
 class PartnerDetailView(ObjectPageMixin, DetailView):
     model = Partner
+    kind = _("Partner organization")
     template_name = "cooperation/partner_detail.html"
     selector = selectors.partner_get
     describe = structured_data.partner
@@ -265,6 +331,7 @@ class NetworkListView(PageMixin, ListView):
 
 class NetworkDetailView(ObjectPageMixin, DetailView):
     model = Network
+    kind = _("Network")
     template_name = "cooperation/network_detail.html"
     selector = selectors.network_get
     context_object_name = "network"
@@ -307,3 +374,35 @@ class CoverageView(PageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["groups"] = selectors.coverage_get()
         return context
+
+
+# Link preview cards (og:image): an entry's, and a page's without an entry.
+
+
+class EntryImageView(View):
+    """The preview card of a public entry; a draft or an unknown slug is a 404."""
+
+    model = None
+    kind = ""
+
+    def get(self, request, slug):
+        entry = selectors.preview_entry_get(model=self.model, slug=slug)
+        card = og_image.Card(title=str(entry), kind=str(self.kind), section=str(og_image.SECTION))
+        return png_response(og_image.card_png(card, version=og_image.entry_version(entry)))
+
+
+class PageImageView(View):
+    """The preview card of a page without an entry (home, lists, map...), named by its URL
+    name: any public page whose address takes no parameters in its path."""
+
+    url_name = "page_image"
+
+    def get(self, request, page):
+        try:
+            view = resolve(reverse(f"cooperation:{page}")).func.view_class
+        except (NoReverseMatch, AttributeError):
+            raise Http404("No such page.") from None
+        if not issubclass(view, PageMixin) or issubclass(view, ObjectPageMixin):
+            raise Http404("No such page.")
+        card, version = view.og_card()
+        return png_response(og_image.card_png(card, version=version))

@@ -159,6 +159,34 @@ def test_whatsapp_number_must_be_international_digits():
     assert "whatsapp_number" in error.value.message_dict
 
 
+def test_the_offices_details_are_empty_until_staff_fill_them_in():
+    settings = models.ContactSettings.load()
+    for field in ["office_name", "email", "phone", "postal_address", "opening_hours"]:
+        assert getattr(settings, field) == "", field
+    assert settings.phone_uri == ""
+    settings.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("phone", "uri"),
+    [("+54 341 000-0000", "tel:+543410000000"), ("(0341) 000 0000", "tel:03410000000")],
+)
+def test_a_phone_number_becomes_a_tel_link(phone, uri):
+    settings = models.ContactSettings.load()
+    settings.phone = phone
+    settings.full_clean()
+    assert settings.phone_uri == uri
+
+
+@pytest.mark.parametrize("phone", ["llamar al 4802000", "123", "+54 341 000 0000 int. 12"])
+def test_a_phone_number_is_digits_and_separators(phone):
+    settings = models.ContactSettings.load()
+    settings.phone = phone
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+    assert "phone" in error.value.message_dict
+
+
 def test_spanish_is_required_english_is_not():
     program = models.Program(slug_es="x")
     with pytest.raises(ValidationError) as error:

@@ -1,4 +1,7 @@
 import pytest
+from django.db import connection
+from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from cooperation import models, selectors
@@ -210,3 +213,19 @@ def test_coverage_rows_count_published_entries_and_scale_the_bars(db):
     (row,) = sdgs.rows
     assert (row.item, row.programs, len(row.projects), row.total) == (sdg, [program], 3, 4)
     assert (row.programs_bar, row.projects_bar) == (250, 750)
+
+
+def test_preview_entry_get_finds_public_entries_only(db):
+    network = factories.NetworkFactory(organization__name_es="Mercociudades")
+    draft = factories.ProjectFactory(publication=models.PublicationStatus.DRAFT)
+    with translation.override("es"):
+        found = selectors.preview_entry_get(model=models.Network, slug=network.slug_es)
+        assert found == network
+        with pytest.raises(Http404):
+            selectors.preview_entry_get(model=models.Project, slug=draft.slug_es)
+        with pytest.raises(Http404):
+            selectors.preview_entry_get(model=models.Network, slug=network.slug_en)
+    # The card names the organization: read with the network, no query more.
+    with CaptureQueriesContext(connection) as queries:
+        assert str(found) == "Mercociudades"
+    assert len(queries) == 0

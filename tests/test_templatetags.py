@@ -4,7 +4,13 @@ import pytest
 from django.utils import translation
 
 from cooperation.models import ContactSettings
-from cooperation.templatetags.cooperation import highlight, markdown, text_lang, whatsapp_url
+from cooperation.templatetags.cooperation import (
+    highlight,
+    markdown,
+    text_lang,
+    whatsapp_share_url,
+    whatsapp_url,
+)
 from tests import factories
 
 
@@ -42,6 +48,27 @@ def test_whatsapp_url_names_the_page_in_the_message():
     assert parts.netloc == "wa.me"
     assert parts.path == "/5493415440147"
     assert parse_qs(parts.query)["text"] == ["Hola, escribo desde «Pacto Global & más»."]
+
+
+def test_whatsapp_url_gives_the_pages_address_at_the_end_or_where_staff_put_it():
+    contact = ContactSettings(whatsapp_number="5493415440147", whatsapp_message="")
+    address = "https://example.org/es/proyectos/trama/"
+    with translation.override("es"):
+        message = parse_qs(urlsplit(whatsapp_url(contact, "TRAMA", address)).query)["text"][0]
+    assert message.startswith("Hola") and "«TRAMA»" in message
+    assert message.endswith(f" {address}")
+    contact.whatsapp_message = "Consulta sobre {page} ({address}):"
+    message = parse_qs(urlsplit(whatsapp_url(contact, "TRAMA", address)).query)["text"][0]
+    assert message == f"Consulta sobre TRAMA ({address}):"
+
+
+def test_whatsapp_share_url_sends_the_title_and_address_to_anyone():
+    url = whatsapp_share_url("Pacto Global & más", "https://example.org/es/programas/pacto-global/")
+    assert url.startswith("https://wa.me/?text=")
+    assert "&" not in url.split("?", 1)[1] and "/" not in url.split("?", 1)[1]
+    assert parse_qs(urlsplit(url).query)["text"] == [
+        "Pacto Global & más https://example.org/es/programas/pacto-global/"
+    ]
 
 
 def test_whatsapp_url_has_a_default_message_in_the_active_language():

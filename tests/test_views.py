@@ -124,6 +124,129 @@ def test_english_slug_in_spanish_url_is_404(client, seeded):
     assert client.get("/es/proyectos/metropolitan-solid-waste-management/").status_code == 404
 
 
+# Contact up front and sharing ----------------------------------------------------------
+
+TEXTS = {
+    "es": ("Escribinos por WhatsApp", "Compartir por WhatsApp", "Copiar enlace"),
+    "en": ("Write to us on WhatsApp", "Share on WhatsApp", "Copy link"),
+}
+
+
+def cls(name: str) -> str:
+    """An XPath test for an element with the class ``name``."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def wa_text(href: str) -> str:
+    return parse_qs(urlsplit(href).query)["text"][0]
+
+
+def canonical(tree) -> str:
+    return tree.xpath('//link[@rel="canonical"]/@href')[0]
+
+
+@pytest.mark.parametrize(("model", "name", "slug_es", "slug_en"), DETAIL_PAGES)
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_entry_pages_offer_contact_and_sharing_under_the_title(
+    client, seeded, model, name, slug_es, slug_en, language
+):
+    slug = {"es": slug_es, "en": slug_en}[language]
+    response = client.get(url_in(language, name, slug=slug))
+    tree = lxml.html.fromstring(response.content)
+    title, address = response.context["page_title"], canonical(tree)
+    assert address == f"http://testserver{url_in(language, name, slug=slug)}"
+    write, share, copy = TEXTS[language]
+    # In the entry's header, right under its title: not only in the footer.
+    header = tree.xpath(f"//article//header[{cls('entry-header')}]")[0]
+    contact = header.xpath(f".//*[{cls('contact-block')}]//a[{cls('whatsapp-button')}]")[0]
+    assert contact.text_content().strip() == write
+    assert contact.get("href").startswith("https://wa.me/5493415440147?text=")
+    message = wa_text(contact.get("href"))
+    assert title in message and message.endswith(address)
+    share_link, copy_link = header.xpath(f".//*[{cls('share-block')}]//a")
+    assert share_link.text_content().strip() == share
+    assert share_link.get("href").startswith("https://wa.me/?text=")
+    assert wa_text(share_link.get("href")) == f"{title} {address}"
+    # Without JavaScript, "copy link" is a plain link to the page's own address.
+    assert copy_link.text_content().strip() == copy
+    assert copy_link.get("href") == address
+    assert tree.xpath('//script[@src="/static/js/share.js"]')
+    assert not tree.xpath("//script[not(@src) and not(@type='application/ld+json')]")
+    # The footer stays, with the same message.
+    footer_link = tree.xpath(f"//footer//a[{cls('whatsapp-link')}]")[0]
+    assert footer_link.get("href") == contact.get("href")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_home_page_has_the_contact_block_near_the_top(client, seeded, language):
+    response = client.get(url_in(language, "cooperation:home"))
+    tree = lxml.html.fromstring(response.content)
+    link = tree.xpath(
+        f"//*[{cls('intro')}]//*[{cls('contact-block')}]//a[{cls('whatsapp-button')}]"
+    )[0]
+    assert link.text_content().strip() == TEXTS[language][0]
+    assert wa_text(link.get("href")).endswith(canonical(tree))
+
+
+def test_the_offices_details_are_shown_only_once_staff_fill_them_in(client, seeded):
+    path = url_in("es", "cooperation:project_detail", slug="trama")
+    content = client.get(path).content.decode()
+    # The seed gives none: no empty phone, e-mail, address or hours.
+    for absent in ["tel:", "mailto:", "postal-address", "Horario de atención", "Teléfono"]:
+        assert absent not in content, absent
+    settings = models.ContactSettings.load()
+    settings.office_name_es = "Dirección de Relaciones Internacionales"
+    settings.email = "oficina@example.org"
+    settings.phone = "+54 341 000-0000"
+    settings.postal_address_es = "Calle 123\nRosario"
+    settings.postal_address_en = "123 Street\nRosario"
+    settings.opening_hours_es = "Lunes a viernes"
+    settings.opening_hours_en = "Monday to Friday"
+    settings.save()
+    tree = lxml.html.fromstring(client.get(path).content)
+    block = tree.xpath(f"//header[{cls('entry-header')}]//*[{cls('contact-block')}]")[0]
+    assert block.xpath('.//a[@href="tel:+543410000000"]')[0].text_content() == (
+        "Teléfono: +54 341 000-0000"
+    )
+    assert block.xpath('.//a[@href="mailto:oficina@example.org"]')
+    footer = tree.xpath("//footer//address")[0]
+    assert "Dirección de Relaciones Internacionales" in footer.text_content()
+    assert footer.xpath(f".//*[{cls('postal-address')}]")[0].text_content() == "Calle 123Rosario"
+    assert footer.xpath(f".//*[{cls('postal-address')}]/br")
+    assert "Horario de atención: Lunes a viernes" in " ".join(footer.text_content().split())
+    assert footer.xpath('.//a[@href="tel:+543410000000"]')
+    english = lxml.html.fromstring(
+        client.get(url_in("en", "cooperation:project_detail", slug="trama")).content
+    )
+    footer = english.xpath("//footer//address")[0]
+    assert "Opening hours: Monday to Friday" in " ".join(footer.text_content().split())
+    assert footer.xpath(f".//*[{cls('postal-address')}]")[0].text_content() == "123 StreetRosario"
+    # The office's name has no English yet: shown in Spanish, and marked so.
+    assert footer.xpath('.//p[@lang="es"]')[0].text == "Dirección de Relaciones Internacionales"
+
+
+@pytest.mark.parametrize("name", [*LIST_PAGES, "cooperation:partner_map", "cooperation:coverage"])
+def test_every_page_holds_its_address_for_print(client, seeded, name):
+    tree = lxml.html.fromstring(client.get(url_in("es", name)).content)
+    printed = tree.xpath(f"//main//p[{cls('print-address')}]")[0]
+    assert printed.get("hidden") is not None  # shown by print.css only
+    assert printed.text_content().endswith(canonical(tree).split("?")[0])
+
+
+@pytest.mark.parametrize(("model", "name", "slug_es", "slug_en"), DETAIL_PAGES)
+def test_entry_pages_hold_their_address_for_print(client, seeded, model, name, slug_es, slug_en):
+    tree = lxml.html.fromstring(client.get(url_in("en", name, slug=slug_en)).content)
+    printed = tree.xpath(f"//main//p[{cls('print-address')}]")[0]
+    assert printed.text_content() == f"Address of this page: {canonical(tree)}"
+
+
+def test_every_page_links_the_print_stylesheet(client, seeded):
+    tree = lxml.html.fromstring(client.get(url_in("es", "cooperation:home")).content)
+    assert tree.xpath('//link[@rel="stylesheet"][@media="print"]/@href') == [
+        "/static/css/print.css"
+    ]
+
+
 def test_drafts_are_not_shown(client, db):
     draft = factories.ProjectFactory(publication=models.PublicationStatus.DRAFT)
     response = client.get(url_in("es", "cooperation:project_list"))
@@ -406,6 +529,21 @@ def test_home_describes_the_city_as_a_government_organization(client, seeded):
     data = structured_data(client.get("/en/").content.decode())
     assert data["@type"] == "GovernmentOrganization"
     assert data["contactPoint"]["url"] == "https://wa.me/5493415440147"
+    # The office's details only once staff fill them in: the seed gives none.
+    assert not {"telephone", "email"} & set(data["contactPoint"])
+    assert "streetAddress" not in data["address"]
+
+
+def test_home_describes_the_offices_details_once_filled_in(client, seeded):
+    settings = models.ContactSettings.load()
+    settings.phone = "+54 341 000-0000"
+    settings.email = "oficina@example.org"
+    settings.postal_address_es = "Calle 123\nRosario"
+    settings.save()
+    data = structured_data(client.get("/es/").content.decode())
+    assert data["contactPoint"]["telephone"] == "+54 341 000-0000"
+    assert data["contactPoint"]["email"] == "oficina@example.org"
+    assert data["address"]["streetAddress"] == "Calle 123, Rosario"
 
 
 def test_project_page_describes_the_project_with_funders_and_members(client, seeded):

@@ -50,7 +50,19 @@ class SectionTextAdmin(SingletonAdmin):
 
 @admin.register(models.ContactSettings)
 class ContactSettingsAdmin(SingletonAdmin):
-    pass
+    fieldsets = [
+        ("WhatsApp", {"fields": ["whatsapp_number", "whatsapp_message", "version"]}),
+        (
+            _("The office"),
+            {
+                "description": _(
+                    "Optional. Each detail appears on the public pages once it is filled in; "
+                    "an empty one is simply not shown."
+                ),
+                "fields": ["office_name", "email", "phone", "postal_address", "opening_hours"],
+            },
+        ),
+    ]
 
 
 @admin.register(models.OpenDataSettings)

@@ -83,6 +83,12 @@ whatsapp_number_validator = RegexValidator(
 )
 
 
+phone_validator = RegexValidator(
+    r"^\+?[0-9(][0-9 ()./-]{5,28}$",
+    _("Write the phone number with digits, spaces, dashes or brackets, optionally after a +."),
+)
+
+
 class ContactSettings(Singleton, Versioned):
     """How citizens reach the International Relations office; shown on every page."""
 
@@ -103,10 +109,33 @@ class ContactSettings(Singleton, Versioned):
         _("prefilled WhatsApp message"),
         max_length=300,
         blank=True,
-        help_text=_("{page} is replaced by the name of the page the visitor is on."),
+        help_text=_(
+            "{page} is replaced by the name of the page the visitor is on, {address} by its "
+            "address; without {address}, the address is added at the end."
+        ),
     )
-    email = models.EmailField(_("e-mail"), blank=True)
+    # The office's own details: empty until staff fill them in, and shown only then.
     office_name = models.CharField(_("office"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=30,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_(
+            "Digits, spaces and dashes; begin with + and the country code so that it can be "
+            "dialled from abroad."
+        ),
+    )
+    postal_address = models.TextField(
+        _("postal address"), blank=True, help_text=_("One line each: street, city, country.")
+    )
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Monday to Friday, 8 to 14."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -118,6 +147,12 @@ class ContactSettings(Singleton, Versioned):
 
     def __str__(self):
         return str(self._meta.verbose_name)
+
+    @property
+    def phone_uri(self) -> str:
+        """The phone number as a tel: link (digits and a leading +)."""
+        digits = "".join(char for char in self.phone if char.isdigit())
+        return f"tel:{'+' if self.phone.startswith('+') else ''}{digits}" if digits else ""
 
 
 class OpenDataSettings(Singleton, Versioned):

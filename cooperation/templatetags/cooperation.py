@@ -45,13 +45,23 @@ def text_lang(obj, field: str) -> str:
 
 
 @register.simple_tag
-def whatsapp_url(contact, page_title: str) -> str:
-    """A wa.me link with a message, in the page's language, that names the page."""
+def whatsapp_url(contact, page_title: str, page_url: str = "") -> str:
+    """A wa.me link to the office with a message, in the page's language, that names the
+    page and gives its address (where the staff's message does not place it, at the end)."""
     template_text = contact.whatsapp_message or gettext(
         "Hello, I am writing from the page “{page}” of Rosario's international cooperation portal."
     )
     message = template_text.replace("{page}", str(page_title))
-    return f"https://wa.me/{contact.whatsapp_number}?text={quote(message)}"
+    if page_url and "{address}" not in message:
+        message = f"{message} {page_url}"
+    message = message.replace("{address}", page_url or "")
+    return f"https://wa.me/{contact.whatsapp_number}?text={quote(message, safe='')}"
+
+
+@register.simple_tag
+def whatsapp_share_url(page_title: str, page_url: str) -> str:
+    """A wa.me link that lets the visitor send the page (its title and address) to anyone."""
+    return f"https://wa.me/?text={quote(f'{page_title} {page_url}', safe='')}"
 
 
 WORD = re.compile(r"\w+")

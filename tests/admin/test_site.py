@@ -76,3 +76,34 @@ def test_the_whatsapp_field_says_whose_line_the_default_is(client, superuser):
     models.ContactSettings.load()
     content = client.get(change_url(models.ContactSettings.load())).content.decode()
     assert "MuniBot" in content
+
+
+def test_staff_fill_in_the_offices_details_in_both_languages(client, superuser):
+    settings = models.ContactSettings.load()
+    client.force_login(superuser)
+    content = client.get(change_url(settings)).content.decode()
+    for field in [
+        "office_name_es",
+        "office_name_en",
+        "email",
+        "phone",
+        "postal_address_es",
+        "postal_address_en",
+        "opening_hours_es",
+        "opening_hours_en",
+    ]:
+        assert f'name="{field}"' in content, field
+    data = load_form(client, settings)
+    data.update(
+        phone=["+54 341 000-0000"],
+        opening_hours_es=["Lunes a viernes"],
+        opening_hours_en=["Monday to Friday"],
+    )
+    response = client.post(change_url(settings), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    settings.refresh_from_db()
+    assert settings.phone == "+54 341 000-0000"
+    assert (settings.opening_hours_es, settings.opening_hours_en) == (
+        "Lunes a viernes",
+        "Monday to Friday",
+    )
