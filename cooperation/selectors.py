@@ -15,6 +15,8 @@ from django.db.models import (
     Case,
     Count,
     F,
+    Func,
+    IntegerField,
     Model,
     OuterRef,
     Prefetch,
@@ -534,3 +536,97 @@ def coverage_get() -> list[CoverageGroup]:
             rows=_coverage_rows(themes),
         ),
     ]
+
+
+# Browsing by theme and by Sustainable Development Goal: a page per topic and an index of each.
+
+
+class _CountDistinct(Func):
+    """``COUNT(DISTINCT …)`` that the ORM does not take for an aggregate: as the only column
+    of a subquery it counts that subquery's rows at once, with no GROUP BY to line up with the
+    outer query (an entry counted once however many ways it matches)."""
+
+    function = "COUNT"
+    template = "%(function)s(DISTINCT %(expressions)s)"
+    output_field = IntegerField()
+
+
+def _count(queryset: QuerySet, column: str = "pk") -> Subquery:
+    return Subquery(queryset.order_by().annotate(total=_CountDistinct(column)).values("total"))
+
+
+def _topic_participations(relation: str, topic) -> QuerySet[Participation]:
+    """Public participations in public programs and projects whose ``relation`` (``themes``
+    or ``sdgs``) holds ``topic`` (an object, or an ``OuterRef``). A participation is public
+    only with its program or project, so the entry's own visibility need not be repeated."""
+    return Participation.objects.published().filter(
+        Q(**{f"program__{relation}": topic}) | Q(**{f"project__{relation}": topic})
+    )
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    """A theme's or a goal's page: the public programs, projects and partner organizations
+    concerned (partners: those taking part in one of these programs or projects)."""
+
+    topic: Theme | SustainableDevelopmentGoal
+    programs: list[Program]
+    projects: list[Project]
+    partners: list[Partner]
+
+
+def _topic_page(topic: Theme | SustainableDevelopmentGoal, relation: str) -> TopicPage:
+    participations = _topic_participations(relation, topic)
+    return TopicPage(
+        topic=topic,
+        programs=list(program_list().filter(**{relation: topic})),
+        projects=list(project_list().filter(**{relation: topic})),
+        partners=list(
+            partner_list()
+            .filter(pk__in=participations.values("partner"))
+            .only("kind", *_translated_columns("name", "slug", "acronym", "country"))
+        ),
+    )
+
+
+def theme_get(*, slug: str) -> TopicPage:
+    """The theme with this slug in the active language, or 404, with what concerns it."""
+    theme = _get_published(Theme.objects.all(), slug)
+    return _topic_page(theme, "themes")
+
+
+def sdg_get(*, number: int) -> TopicPage:
+    """The Sustainable Development Goal with this number, or 404, with what concerns it."""
+    sdg = SustainableDevelopmentGoal.objects.filter(number=number).first()
+    if sdg is None:
+        raise Http404("No such goal.")
+    return _topic_page(sdg, "sdgs")
+
+
+def _with_topic_counts(queryset: QuerySet, relation: str) -> QuerySet:
+    """``queryset`` of themes or goals, each with how many public programs, projects and
+    partner organizations concern it (``relation``: the entries' field that leads to it)."""
+    topic = OuterRef("pk")
+    return queryset.annotate(
+        program_count=_count(Program.objects.published().filter(**{relation: topic})),
+        project_count=_count(_published_projects().filter(**{relation: topic})),
+        partner_count=_count(_topic_participations(relation, topic), "partner"),
+    )
+
+
+def theme_list() -> QuerySet[Theme]:
+    """Every theme, in alphabetical order of the active language, with its counts."""
+    return _with_topic_counts(Theme.objects.order_by(localized_order("name"), "pk"), "themes")
+
+
+def sdg_list() -> QuerySet[SustainableDevelopmentGoal]:
+    """The Sustainable Development Goals in order, with their counts."""
+    return _with_topic_counts(SustainableDevelopmentGoal.objects.order_by("number"), "sdgs")
+
+
+def addressed_q(relation: str) -> Q:
+    """Themes or goals that at least one public program or project addresses (for the
+    sitemap: a topic with nothing published is a page with nothing to find)."""
+    return Q(pk__in=Program.objects.published().values(relation)) | Q(
+        pk__in=_published_projects().values(relation)
+    )

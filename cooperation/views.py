@@ -1,10 +1,11 @@
 """Thin views: the selectors fetch, the templates show."""
 
 from dataclasses import fields
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import QueryDict
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
@@ -255,6 +256,85 @@ class NetworkDetailView(ObjectPageMixin, DetailView):
 
     def get_page_title(self) -> str:
         return str(self.object.organization)
+
+
+class TopicListView(PageMixin, TemplateView):
+    """The index of the themes, or of the goals, each with its counts."""
+
+    template_name = "cooperation/topic_list.html"
+    selector = None
+    lead = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(topics=type(self).selector(), lead=self.lead)
+        return context
+
+
+class ThemeListView(TopicListView):
+    page_title = _("Themes")
+    lead = _("The subjects of Rosario's international cooperation.")
+    selector = selectors.theme_list
+
+
+class SdgListView(TopicListView):
+    page_title = _("Sustainable Development Goals")
+    lead = _("The United Nations' 2030 Agenda goals that Rosario's cooperation addresses.")
+    selector = selectors.sdg_list
+
+
+class TopicDetailView(PageMixin, TemplateView):
+    """A theme's or a goal's page: what concerns it. ``selector`` takes the URL's arguments."""
+
+    template_name = "cooperation/topic_detail.html"
+    selector = None
+    # The index of these topics: its URL name and its title.
+    index = ("", "")
+    # The directory filter that narrows the lists to this topic.
+    filter_name = ""
+
+    def get(self, request, *args, **kwargs):
+        self.page = type(self).selector(**kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def get_page_title(self) -> str:
+        return str(self.page.topic)
+
+    def get_alternate_urls(self) -> dict[str, str]:
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                urls[code] = self.page.topic.get_absolute_url()
+        return urls
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(page_context(self.page))
+        url_name, title = self.index
+        context.update(index_url=reverse(url_name), index_title=title)
+        context["filter_query"] = urlencode({self.filter_name: self.filter_value()})
+        return context
+
+    def filter_value(self) -> str:
+        raise NotImplementedError
+
+
+class ThemeDetailView(TopicDetailView):
+    selector = selectors.theme_get
+    index = ("cooperation:theme_list", _("Themes"))
+    filter_name = "theme"
+
+    def filter_value(self) -> str:
+        return self.page.topic.slug
+
+
+class SdgDetailView(TopicDetailView):
+    selector = selectors.sdg_get
+    index = ("cooperation:sdg_list", _("Sustainable Development Goals"))
+    filter_name = "sdg"
+
+    def filter_value(self) -> str:
+        return str(self.page.topic.number)
 
 
 class SearchView(PageMixin, TemplateView):

@@ -9,6 +9,7 @@ import lxml.html
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -375,6 +376,10 @@ PINNED = [
     ("/es/redes/", 4),
     ("/es/linea-de-tiempo/", 3),
     ("/es/buscar/?q=residuos", 5),
+    ("/es/temas/", 3),
+    ("/es/ods/", 3),
+    ("/es/temas/gestion-de-residuos/", 6),
+    ("/en/sdgs/11/", 6),
     # Detail pages: one query more each for their sources.
     ("/es/programas/pacto-global/", 10),
     ("/es/proyectos/trama/", 9),
@@ -1066,3 +1071,137 @@ def _language_switch(client, path: str, language: str) -> str:
 )
 def test_the_language_switch_keeps_filters_and_search(client, seeded, path, language, expected):
     assert _language_switch(client, path, language) == expected
+
+
+# Browsing by theme and by Sustainable Development Goal.
+
+TOPIC_PAGES = [
+    ("es", "/es/temas/gestion-de-residuos/", "Gestión de residuos"),
+    ("en", "/en/themes/waste-management/", "Waste management"),
+    ("es", "/es/ods/11/", "ODS 11: Ciudades y comunidades sostenibles"),
+    ("en", "/en/sdgs/11/", "SDG 11: Sustainable Cities and Communities"),
+]
+
+
+def _section_links(content: str, section_id: str) -> list[str]:
+    section = lxml.html.fromstring(content).xpath(f'//section[@aria-labelledby="{section_id}"]')
+    if not section:
+        return []
+    return [a.get("href") for a in section[0].xpath(".//h3/a | .//li/a")]
+
+
+@pytest.mark.parametrize(("language", "path", "title"), TOPIC_PAGES)
+def test_topic_pages_list_what_concerns_them_with_counts(client, seeded, language, path, title):
+    response = client.get(path)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f'<h1 lang="{language}">{html.escape(title)}</h1>' in content
+    topic = response.context["topic"]
+    relation = "themes" if isinstance(topic, models.Theme) else "sdgs"
+    with translation.override(language):
+        programs = models.Program.objects.published().filter(**{relation: topic})
+        projects = models.Project.objects.published().filter(**{relation: topic})
+        partners = models.Partner.objects.published().filter(
+            Q(**{f"participations__program__{relation}": topic})
+            | Q(**{f"participations__project__{relation}": topic})
+        )
+        expected = {
+            "programs-title": {p.get_absolute_url() for p in programs},
+            "projects-title": {p.get_absolute_url() for p in projects},
+            "partners-title": {p.get_absolute_url() for p in partners},
+        }
+    assert expected["projects-title"] and expected["partners-title"]
+    for section, urls in expected.items():
+        assert set(_section_links(content, section)) == urls, section
+        if urls:
+            assert f'<span class="count">({len(urls)})</span>' in content
+    counts = lxml.html.fromstring(content).xpath('//ul[@class="topic-counts"]/li/strong/text()')
+    assert [int(n) for n in counts] == [len(urls) for urls in expected.values()]
+
+
+def test_topic_pages_show_only_what_the_public_may_see(client, db):
+    theme = factories.ThemeFactory(slug_es="agua", name_es="Agua")
+    sdg = factories.SDGFactory(number=6)
+    draft_program = factories.ProgramFactory(
+        title_es="Programa borrador", publication=models.PublicationStatus.DRAFT
+    )
+    hidden = factories.ProjectFactory(title_es="Proyecto de borrador", program=draft_program)
+    shown = factories.ProjectFactory(title_es="Proyecto publicado")
+    draft_partner = factories.PartnerFactory(
+        name_es="Socia borrador", publication=models.PublicationStatus.DRAFT
+    )
+    for project in (hidden, shown):
+        project.themes.add(theme)
+        project.sdgs.add(sdg)
+    factories.ParticipationFactory(project=shown, partner=draft_partner)
+    only_in_draft = factories.PartnerFactory(name_es="Solo en borrador")
+    factories.ParticipationFactory(project=hidden, partner=only_in_draft)
+    seen = factories.PartnerFactory(name_es="Socia visible")
+    factories.ParticipationFactory(project=shown, partner=seen)
+    for path in ("/es/temas/agua/", "/es/ods/6/"):
+        content = client.get(path).content.decode()
+        assert "Proyecto publicado" in content and "Socia visible" in content
+        for name in ("borrador", "Solo en borrador"):
+            assert name not in content, (path, name)
+    listing = client.get("/es/temas/").content.decode()
+    assert "1 proyecto · 1 organización socia" in listing
+
+
+def test_unknown_topics_are_404(client, seeded):
+    assert client.get("/es/temas/no-existe/").status_code == 404
+    assert client.get("/es/ods/18/").status_code == 404
+    assert client.get("/en/themes/gestion-de-residuos/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_theme_and_sdg_pills_are_links_to_their_pages(client, seeded, language):
+    with translation.override(language):
+        project = models.Project.objects.get(slug_es="trama")
+        page = client.get(project.get_absolute_url()).content.decode()
+        tags = lxml.html.fromstring(page).xpath('//ul[@class="tags"]/li')
+        expected = [t.get_absolute_url() for t in project.themes.all()] + [
+            g.get_absolute_url() for g in project.sdgs.all()
+        ]
+    assert len(tags) == len(expected) > 0
+    assert [li.xpath("./a/@href")[0] for li in tags] == expected
+    for url in expected:
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "count", "first"),
+    [
+        ("/es/temas/", None, "/es/temas/"),
+        ("/en/themes/", None, "/en/themes/"),
+        ("/es/ods/", 17, "/es/ods/1/"),
+        ("/en/sdgs/", 17, "/en/sdgs/1/"),
+    ],
+)
+def test_topic_indexes_list_every_theme_and_goal_with_counts(client, seeded, path, count, first):
+    content = client.get(path).content.decode()
+    links = lxml.html.fromstring(content).xpath('//ul[@class="topic-list"]/li/a/@href')
+    assert len(links) == (count or models.Theme.objects.count())
+    assert links[0].startswith(first)
+    assert re.search(r"\d+ (programas?|programs?) · \d+", content)
+
+
+def test_topic_pages_are_in_the_sitemap_with_alternates(client, seeded):
+    content = client.get("/sitemap.xml").content.decode()
+    for loc in (
+        "http://testserver/es/temas/",
+        "http://testserver/en/sdgs/",
+        "http://testserver/es/temas/gestion-de-residuos/",
+        "http://testserver/en/themes/waste-management/",
+        "http://testserver/es/ods/11/",
+        "http://testserver/en/sdgs/11/",
+    ):
+        assert f"<loc>{loc}</loc>" in content
+    assert 'hreflang="en" href="http://testserver/en/themes/waste-management/"' in content
+    # A goal that nothing published addresses is not offered to search engines.
+    assert "<loc>http://testserver/es/ods/14/</loc>" not in content
+
+
+def test_the_language_switch_of_a_theme_page_uses_the_other_slug(client, seeded):
+    assert _language_switch(client, "/es/temas/gestion-de-residuos/", "en") == (
+        "/en/themes/waste-management/"
+    )
