@@ -151,11 +151,20 @@ class DirectoryMixin:
             return self.model.objects.none()
         return type(self).filter_selector(filters=self.filter_form.filters())
 
+    def active_filters(self) -> list[str]:
+        """The applied filters as they read: "Gestión de residuos"."""
+        return self.filter_form.filter_labels() if self.filter_form.is_valid() else []
+
+    def get_page_title(self) -> str:
+        # A filtered list says what it holds: "Proyectos · Gestión de residuos".
+        return " · ".join([str(self.page_title), *self.active_filters()])
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["lead"] = self.lead
-        context["filtered"] = bool(self.filter_form.is_valid() and self.filter_form.filters())
+        context["filter_count"] = len(self.active_filters())
+        context["filtered"] = bool(context["filter_count"])
         # The filters only, for the pagination links.
         context["query_string"] = only_parameters(self.request.GET, DirectoryFilterForm.base_fields)
         return context

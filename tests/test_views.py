@@ -1205,3 +1205,38 @@ def test_the_language_switch_of_a_theme_page_uses_the_other_slug(client, seeded)
     assert _language_switch(client, "/es/temas/gestion-de-residuos/", "en") == (
         "/en/themes/waste-management/"
     )
+
+
+# The directory on a phone: filters folded, the heading naming them.
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "opened"),
+    [
+        ("/es/proyectos/", "Proyectos", False),
+        ("/es/proyectos/?theme=gestion-de-residuos", "Proyectos · Gestión de residuos", True),
+        ("/en/projects/?theme=waste-management", "Projects · Waste management", True),
+        (
+            "/en/programs/?sdg=11&year=2022",
+            "Programs · SDG 11: Sustainable Cities and Communities · 2022",
+            True,
+        ),
+        ("/es/programas/?status=unknown", "Programas · Sin información publicada", True),
+        # A value nobody knows: no filter named, the form open to choose again.
+        ("/es/proyectos/?theme=nope", "Proyectos", True),
+        ("/es/proyectos/?theme=&utm_source=x", "Proyectos", False),
+    ],
+)
+def test_the_heading_names_the_filters_and_they_fold_until_used(
+    client, seeded, path, heading, opened
+):
+    content = client.get(path).content.decode()
+    tree = lxml.html.fromstring(content)
+    assert tree.xpath("string(//h1)") == heading
+    assert tree.xpath("string(//title)").startswith(heading + " · ")
+    details = tree.xpath('//details[contains(@class, "filters")]')
+    assert len(details) == 1
+    assert (details[0].get("open") is not None) == opened
+    # The count comes before the folded filters, the results after them.
+    count = tree.xpath('//p[@class="result-count"]')[0]
+    assert count.getnext() is details[0]
