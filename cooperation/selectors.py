@@ -242,16 +242,26 @@ def partner_map_get() -> dict[str, list[Partner]]:
 
 @dataclass(frozen=True)
 class PartnerPage:
-    """A partner's page: the partner (with its participations in published programs and
-    projects loaded) and the network it is, if the public may see it."""
+    """A partner's page, the one page of the organization: the partner (with its
+    participations in published programs and projects loaded) and, when it is a network
+    Rosario belongs to, that membership (with its programs, each with its published
+    projects, and its sources loaded)."""
 
     partner: Partner
     network: Network | None
 
 
+def _network_programs() -> Prefetch:
+    """A network's published programs, each with its published projects."""
+    programs = Program.objects.published().prefetch_related(
+        Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk"))
+    )
+    return Prefetch("programs", queryset=programs.order_by("pk"))
+
+
 def partner_get(*, slug: str, preview: bool = False) -> PartnerPage:
     """The published partner with this slug in the active language, or 404 (``preview``: a
-    draft too)."""
+    draft, or a draft of its network, too)."""
     participations = (
         Participation.objects.filter(_in_published_entry())
         .select_related("program", "project")
@@ -266,7 +276,10 @@ def partner_get(*, slug: str, preview: bool = False) -> PartnerPage:
     # The reverse one-to-one raises when the partner is no network. Read with the partner,
     # the network knows its organization: no query to check whether it is public.
     network = getattr(partner, "network", None)
-    return PartnerPage(partner=partner, network=_public_or_none(network))
+    if network is None or not (preview or is_public(network)):
+        return PartnerPage(partner=partner, network=None)
+    prefetch_related_objects([network], _network_programs(), "sources")
+    return PartnerPage(partner=partner, network=network)
 
 
 def network_list() -> QuerySet[Network]:
@@ -274,28 +287,11 @@ def network_list() -> QuerySet[Network]:
     return Network.objects.published().select_related("organization").order_by("pk")
 
 
-@dataclass(frozen=True)
-class NetworkPage:
-    """A network's page: the network with its organization, and its published programs
-    (each with its published projects loaded)."""
-
-    network: Network
-    programs: list[Program]
-
-
-def network_get(*, slug: str, preview: bool = False) -> NetworkPage:
-    """The published network with this slug in the active language, or 404 (``preview``: a
-    draft, or a network of a draft organization, too)."""
-    programs = Program.objects.published().prefetch_related(
-        Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk"))
-    )
-    queryset = (
-        _visible(Network, preview=preview)
-        .select_related("organization")
-        .prefetch_related(Prefetch("programs", queryset=programs.order_by("pk")), "sources")
-    )
-    network = _get_published(queryset, slug)
-    return NetworkPage(network=network, programs=list(network.programs.all()))
+def network_get(*, slug: str, preview: bool = False) -> Network:
+    """The published network with this slug in the active language, with its organization,
+    or 404 (``preview``: a draft, or a network of a draft organization, too). Its page is
+    its organization's (``partner_get``)."""
+    return _get_published(_visible(Network, preview=preview).select_related("organization"), slug)
 
 
 def milestone_list(*, limit: int | None = None, newest_first: bool = False) -> QuerySet[Milestone]:

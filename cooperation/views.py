@@ -9,7 +9,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
 from . import partner_map, search, selectors, structured_data
 from .context_processors import contact_settings
@@ -54,6 +54,16 @@ def page_context(page) -> dict:
     return {field.name: getattr(page, field.name) for field in fields(page)}
 
 
+def _may_change(user, model) -> bool:
+    """Active staff with the permission to change entries of ``model``: they may preview."""
+    opts = model._meta
+    return (
+        user.is_active
+        and user.is_staff
+        and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+    )
+
+
 class ObjectPageMixin(PageMixin):
     """For a detail page: each language's URL carries that language's slug.
 
@@ -74,19 +84,16 @@ class ObjectPageMixin(PageMixin):
         self.page = type(self).selector(slug=self.kwargs["slug"], preview=allowed)
         obj = getattr(self.page, self.context_object_name)
         # Asked on a page the public may see anyway, it is that page, not a preview.
-        self.preview = allowed and not obj.is_public
+        self.preview = allowed and not self.page_is_public(obj)
         return obj
+
+    def page_is_public(self, obj) -> bool:
+        """Whether everything the page shows is what the public would see."""
+        return obj.is_public
 
     def preview_allowed(self) -> bool:
         """``?preview=1`` asked by active staff with the permission to change the entry."""
-        if self.request.GET.get("preview") != "1":
-            return False
-        user, opts = self.request.user, self.model._meta
-        return (
-            user.is_active
-            and user.is_staff
-            and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-        )
+        return self.request.GET.get("preview") == "1" and _may_change(self.request.user, self.model)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -247,6 +254,10 @@ class PartnerDetailView(ObjectPageMixin, DetailView):
     context_object_name = "partner"
     title_field = "name"
 
+    def page_is_public(self, obj) -> bool:
+        # A draft membership shown to staff makes the page a preview too.
+        return obj.is_public and (self.page.network is None or self.page.network.is_public)
+
 
 class NetworkListView(PageMixin, ListView):
     template_name = "cooperation/network_list.html"
@@ -257,14 +268,17 @@ class NetworkListView(PageMixin, ListView):
         return selectors.network_list()
 
 
-class NetworkDetailView(ObjectPageMixin, DetailView):
-    model = Network
-    template_name = "cooperation/network_detail.html"
-    selector = selectors.network_get
-    context_object_name = "network"
+class NetworkDetailView(RedirectView):
+    """A network's own address: a network is an organization, and the organization has one
+    page, its partner page, which shows Rosario's membership too. A permanent redirect, so
+    that links and search engines move there; a staff preview of a draft is a temporary one."""
 
-    def get_page_title(self) -> str:
-        return str(self.object.organization)
+    def get_redirect_url(self, *args, **kwargs):
+        preview = self.request.GET.get("preview") == "1" and _may_change(self.request.user, Network)
+        network = selectors.network_get(slug=kwargs["slug"], preview=preview)
+        self.permanent = network.is_public
+        url = network.get_absolute_url()
+        return url if network.is_public else f"{url}?preview=1"
 
 
 class TopicListView(PageMixin, TemplateView):

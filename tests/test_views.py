@@ -40,7 +40,8 @@ DETAIL_PAGES = [
         "metropolitan-solid-waste-management",
     ),
     (models.Partner, "cooperation:partner_detail", "turin", "turin"),
-    (models.Network, "cooperation:network_detail", "mercociudades", "mercocities"),
+    # An organization that is a network: its one page shows the membership too.
+    (models.Partner, "cooperation:partner_detail", "mercociudades", "mercocities"),
 ]
 
 
@@ -384,7 +385,8 @@ PINNED = [
     ("/es/programas/pacto-global/", 10),
     ("/es/proyectos/trama/", 9),
     ("/es/socios/turin/", 5),
-    ("/es/redes/mercociudades/", 6),
+    # A network's page: three more, for its programs, their projects and its sources.
+    ("/es/socios/mercociudades/", 8),
 ]
 
 
@@ -1240,3 +1242,99 @@ def test_the_heading_names_the_filters_and_they_fold_until_used(
     # The count comes before the folded filters, the results after them.
     count = tree.xpath('//p[@class="result-count"]')[0]
     assert count.getnext() is details[0]
+
+
+# One page per organization: a network is shown on its organization's page.
+
+
+@pytest.mark.parametrize(
+    ("network_path", "partner_path"),
+    [
+        ("/es/redes/metropolis/", "/es/socios/metropolis/"),
+        ("/en/networks/metropolis/", "/en/partners/metropolis/"),
+        ("/es/redes/mercociudades/", "/es/socios/mercociudades/"),
+        ("/en/networks/mercocities/", "/en/partners/mercocities/"),
+    ],
+)
+def test_a_network_address_is_a_permanent_redirect_to_its_organization(
+    client, seeded, network_path, partner_path
+):
+    response = client.get(network_path)
+    assert response.status_code == 301
+    assert response["Location"] == partner_path
+    assert client.get(partner_path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "role", "program"),
+    [
+        ("/es/socios/metropolis/", "Su propuesta fue seleccionada", "/es/programas/"),
+        ("/en/partners/metropolis/", "Its proposal was selected", "/en/programs/"),
+    ],
+)
+def test_the_organization_page_shows_the_membership_and_all_it_takes_part_in(
+    client, seeded, path, role, program
+):
+    network = models.Network.objects.get(slug_es="metropolis")
+    partner = network.organization
+    content = client.get(path).content.decode()
+    tree = lxml.html.fromstring(content)
+    # Its own description, and Rosario's role in the network, on one page.
+    assert (
+        partner.description_es
+        and partner.description_es[:40] in content
+        or (partner.description_en[:40] in content)
+    )
+    assert role in content
+    membership = tree.xpath('//section[@aria-labelledby="membership-title"]')[0]
+    program_links = membership.xpath(".//h4/a/@href")
+    assert len(program_links) == network.programs.published().count() > 0
+    assert all(href.startswith(program) for href in program_links)
+    # What it takes part in directly is listed too.
+    participations = tree.xpath('//section[@aria-labelledby="participations-title"]//li')
+    assert len(participations) == partner.participations.count() > 0
+
+
+def test_every_link_to_a_network_leads_to_its_organization_page(client, seeded):
+    network_list = client.get("/es/redes/").content.decode()
+    assert 'href="/es/socios/metropolis/"' in network_list
+    assert "/es/redes/metropolis/" not in network_list
+    project = models.Project.objects.filter(program__network__slug_es="metropolis").first()
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert 'href="/es/socios/metropolis/"' in page and "/es/redes/" not in page.replace(
+        'href="/es/redes/"', ""
+    )
+
+
+def test_the_sitemap_lists_the_organization_page_not_the_redirecting_one(client, seeded):
+    content = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/es/socios/metropolis/</loc>" in content
+    assert "<loc>http://testserver/en/partners/metropolis/</loc>" in content
+    assert "/redes/metropolis/" not in content
+    assert "/networks/metropolis/" not in content
+
+
+def test_a_draft_network_is_not_found_and_not_shown(client, db):
+    network = factories.NetworkFactory(
+        slug_es="red-borrador", publication=models.PublicationStatus.DRAFT
+    )
+    network.organization.slug_es = "organizacion-red"
+    network.organization.save()
+    assert client.get("/es/redes/red-borrador/").status_code == 404
+    content = client.get("/es/socios/organizacion-red/").content.decode()
+    assert "membership-title" not in content
+    assert "Ciudad miembro" not in content
+
+
+def test_staff_preview_a_draft_network_on_its_organization_page(client, db, admin_user):
+    network = factories.NetworkFactory(
+        slug_es="red-borrador", publication=models.PublicationStatus.DRAFT
+    )
+    client.force_login(admin_user)
+    response = client.get("/es/redes/red-borrador/?preview=1")
+    assert response.status_code == 302
+    assert response["Location"] == network.organization.get_absolute_url() + "?preview=1"
+    page = client.get(response["Location"])
+    assert page.context["preview"] is True
+    assert "Ciudad miembro" in page.content.decode()
+    assert "no-store" in page["Cache-Control"] or "private" in page["Cache-Control"]

@@ -50,7 +50,8 @@ PAGES = [
     SitePage("partner_detail", "partner_detail", _seed_slugs(seed_data.PARTNERS, "turin")),
     SitePage("partner_map", "partner_map"),
     SitePage("network_list", "network_list"),
-    SitePage("network_detail", "network_detail", _seed_slugs(seed_data.NETWORKS, "mercocities")),
+    # An organization that is a network: its one page, with Rosario's membership.
+    SitePage("network_partner", "partner_detail", _seed_slugs(seed_data.PARTNERS, "metropolis")),
     SitePage("timeline", "timeline"),
     SitePage("search", "search", query={"es": "q=residuos", "en": "q=waste"}),
     SitePage("filtered_projects", "project_list", query=dict.fromkeys(LANGUAGES, "status=active")),
