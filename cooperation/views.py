@@ -369,7 +369,12 @@ class SearchView(PageMixin, TemplateView):
         form = SearchForm(self.request.GET)
         query = form.cleaned_data["q"] if form.is_valid() else ""
         context = super().get_context_data(**kwargs)
-        context.update(search_form=form, query=query, results=search.search_entries(query=query))
+        results = search.search_entries(query=query)
+        # Nothing found: perhaps a misspelling (PostgreSQL only).
+        suggestion = "" if results else search.suggest(query=query)
+        context.update(search_form=form, query=query, results=results, suggestion=suggestion)
+        if suggestion:
+            context["suggestion_url"] = f"{self.request.path}?{urlencode({'q': suggestion})}"
         return context
 
 
