@@ -170,8 +170,13 @@ class DirectoryMixin:
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["lead"] = self.lead
-        context["filter_count"] = len(self.active_filters())
-        context["filtered"] = bool(context["filter_count"])
+        labels = self.active_filters()
+        context.update(
+            filter_count=len(labels),
+            filtered=bool(labels),
+            list_title=self.page_title,
+            filter_summary=" · ".join(labels),
+        )
         # The filters only, for the pagination links.
         context["query_string"] = only_parameters(self.request.GET, DirectoryFilterForm.base_fields)
         return context

@@ -1336,3 +1336,11 @@ def test_staff_preview_a_draft_network_on_its_organization_page(client, db, admi
     assert page.context["preview"] is True
     assert "Ciudad miembro" in page.content.decode()
     assert "no-store" in page["Cache-Control"] or "private" in page["Cache-Control"]
+
+
+def test_a_filtered_list_s_breadcrumbs_lead_back_to_the_whole_list(client, seeded):
+    tree = lxml.html.fromstring(client.get("/es/proyectos/?theme=gestion-de-residuos").content)
+    crumbs = tree.xpath('//nav[@class="breadcrumbs"]//li')
+    assert crumbs[1].xpath("string(a/@href)") == "/es/proyectos/"
+    assert crumbs[1].text_content() == "Proyectos"
+    assert crumbs[2].text_content() == "Gestión de residuos"
