@@ -64,6 +64,15 @@ class DirectoryFilterForm(forms.Form):
         """The valid, non-empty filters (call after ``is_valid()``)."""
         return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
 
+    def filter_labels(self) -> list[str]:
+        """What each applied filter reads as, in the order of the form: "Gestión de residuos",
+        "2022" (call after ``is_valid()``)."""
+        labels = []
+        for name, value in self.filters().items():
+            choices = getattr(self.fields[name], "choices", None)
+            labels.append(str(dict(choices).get(value, value)) if choices else str(value))
+        return labels
+
 
 def clean_query(raw: str) -> str:
     """A query any database accepts: no control characters, single spaces, bounded length."""

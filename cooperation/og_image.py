@@ -141,10 +141,6 @@ def card_png(card: Card, *, version: str) -> bytes:
 
 
 def entry_version(entry) -> str:
-    """What identifies this state of an entry: its model, id, version and last update (a
-    network's card names its organization, so the organization's too)."""
+    """What identifies this state of an entry: its model, id, version and last update."""
     parts = [entry._meta.label, entry.pk, entry.version, getattr(entry, "updated_at", "")]
-    organization = getattr(entry, "organization", None)
-    if organization is not None:
-        parts += [organization.pk, organization.version]
     return ":".join(str(part) for part in parts)

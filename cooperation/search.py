@@ -5,9 +5,15 @@ accents ignored, ranked, on stored vectors with GIN indexes (migration 0008). SQ
 every word found somewhere, accents and case ignored (``db.Fold``), title hits first.
 """
 
+import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
 from django.db import connection
 from django.db.models import Case, F, Model, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
@@ -17,6 +23,11 @@ from .i18n import active_language, localized_text
 from .models import Partner, Program, Project
 
 SEARCH_LIMIT = 50
+# A title word at least this similar to a word of the query (pg_trgm's measure, 0 to 1) may
+# be offered in its place; pg_trgm's own default threshold.
+SUGGESTION_THRESHOLD = 0.3
+# The titles most like the query that the suggestion picks its words from.
+SUGGESTION_CANDIDATES = 5
 # The fields searched, per model: the first is the result's title, the second its summary.
 SEARCH_FIELDS = {
     Program: ("title", "summary", "body"),
@@ -100,3 +111,55 @@ def search_entries(*, query: str) -> list[SearchResult]:
             )
     results.sort(key=lambda result: result.rank, reverse=True)
     return results[:SEARCH_LIMIT]
+
+
+# "Did you mean…?": on PostgreSQL, the words of published titles and names nearest to a
+# misspelt query (pg_trgm, migration 0016). SQLite offers no suggestion.
+
+
+def _trigrams(word: str) -> set[str]:
+    """pg_trgm's trigrams of one word: lower case, two spaces before and one after."""
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a: str, b: str) -> float:
+    """pg_trgm's ``similarity()`` of two words, accents ignored as the search ignores them."""
+    first, second = _trigrams(fold(a)), _trigrams(fold(b))
+    return len(first & second) / len(first | second) if first and second else 0.0
+
+
+WORD = re.compile(r"\w+")
+
+
+def suggest(*, query: str) -> str:
+    """The query with each misspelt word replaced by the nearest word of a published title or
+    partner name in the active language, or "" when there is none to offer (or on SQLite).
+
+    One query: the few titles most like the query (``word_similarity``); the words are then
+    compared one by one here.
+    """
+    if not query or connection.vendor != "postgresql":
+        return ""
+    sources = [
+        (Program.objects.published(), "title"),
+        (Project.objects.published(), "title"),
+        (Partner.objects.published(), "name"),
+    ]
+    candidates = [
+        queryset.annotate(
+            text=localized_text(field), likeness=TrigramWordSimilarity(query, localized_text(field))
+        )
+        .filter(likeness__gte=SUGGESTION_THRESHOLD)
+        .values_list("text", "likeness")
+        for queryset, field in sources
+    ]
+    titles = candidates[0].union(*candidates[1:]).order_by("-likeness")[:SUGGESTION_CANDIDATES]
+    words = {word.lower() for title, _likeness in titles for word in WORD.findall(title)}
+    suggestion = []
+    for term in query.split():
+        best = max(words, key=lambda word: similarity(term, word), default="")
+        close = best and similarity(term, best) >= SUGGESTION_THRESHOLD
+        suggestion.append(best if close and fold(best) != fold(term) else term)
+    suggested = " ".join(suggestion)
+    return suggested if suggested != query else ""

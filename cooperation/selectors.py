@@ -16,6 +16,8 @@ from django.db.models import (
     Case,
     Count,
     F,
+    Func,
+    IntegerField,
     Model,
     OuterRef,
     Prefetch,
@@ -262,16 +264,26 @@ def partner_map_get() -> list[Partner]:
 
 @dataclass(frozen=True)
 class PartnerPage:
-    """A partner's page: the partner (with its participations in published programs and
-    projects loaded) and the network it is, if the public may see it."""
+    """A partner's page, the one page of the organization: the partner (with its
+    participations in published programs and projects loaded) and, when it is a network
+    Rosario belongs to, that membership (with its programs, each with its published
+    projects, and its sources loaded)."""
 
     partner: Partner
     network: Network | None
 
 
+def _network_programs() -> Prefetch:
+    """A network's published programs, each with its published projects."""
+    programs = Program.objects.published().prefetch_related(
+        Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk"))
+    )
+    return Prefetch("programs", queryset=programs.order_by("pk"))
+
+
 def partner_get(*, slug: str, preview: bool = False) -> PartnerPage:
     """The published partner with this slug in the active language, or 404 (``preview``: a
-    draft too)."""
+    draft, or a draft of its network, too)."""
     participations = (
         Participation.objects.filter(_in_published_entry())
         .select_related("program", "project")
@@ -286,7 +298,10 @@ def partner_get(*, slug: str, preview: bool = False) -> PartnerPage:
     # The reverse one-to-one raises when the partner is no network. Read with the partner,
     # the network knows its organization: no query to check whether it is public.
     network = getattr(partner, "network", None)
-    return PartnerPage(partner=partner, network=_public_or_none(network))
+    if network is None or not (preview or is_public(network)):
+        return PartnerPage(partner=partner, network=None)
+    prefetch_related_objects([network], _network_programs(), "sources")
+    return PartnerPage(partner=partner, network=network)
 
 
 def network_list() -> QuerySet[Network]:
@@ -294,28 +309,11 @@ def network_list() -> QuerySet[Network]:
     return Network.objects.published().select_related("organization").order_by("pk")
 
 
-@dataclass(frozen=True)
-class NetworkPage:
-    """A network's page: the network with its organization, and its published programs
-    (each with its published projects loaded)."""
-
-    network: Network
-    programs: list[Program]
-
-
-def network_get(*, slug: str, preview: bool = False) -> NetworkPage:
-    """The published network with this slug in the active language, or 404 (``preview``: a
-    draft, or a network of a draft organization, too)."""
-    programs = Program.objects.published().prefetch_related(
-        Prefetch("projects", queryset=_published_projects().order_by("start_year", "pk"))
-    )
-    queryset = (
-        _visible(Network, preview=preview)
-        .select_related("organization")
-        .prefetch_related(Prefetch("programs", queryset=programs.order_by("pk")), "sources")
-    )
-    network = _get_published(queryset, slug)
-    return NetworkPage(network=network, programs=list(network.programs.all()))
+def network_get(*, slug: str, preview: bool = False) -> Network:
+    """The published network with this slug in the active language, with its organization,
+    or 404 (``preview``: a draft, or a network of a draft organization, too). Its page is
+    its organization's (``partner_get``)."""
+    return _get_published(_visible(Network, preview=preview).select_related("organization"), slug)
 
 
 def milestone_list(*, limit: int | None = None, newest_first: bool = False) -> QuerySet[Milestone]:
@@ -571,3 +569,97 @@ def coverage_get() -> list[CoverageGroup]:
             rows=_coverage_rows(themes),
         ),
     ]
+
+
+# Browsing by theme and by Sustainable Development Goal: a page per topic and an index of each.
+
+
+class _CountDistinct(Func):
+    """``COUNT(DISTINCT …)`` that the ORM does not take for an aggregate: as the only column
+    of a subquery it counts that subquery's rows at once, with no GROUP BY to line up with the
+    outer query (an entry counted once however many ways it matches)."""
+
+    function = "COUNT"
+    template = "%(function)s(DISTINCT %(expressions)s)"
+    output_field = IntegerField()
+
+
+def _count(queryset: QuerySet, column: str = "pk") -> Subquery:
+    return Subquery(queryset.order_by().annotate(total=_CountDistinct(column)).values("total"))
+
+
+def _topic_participations(relation: str, topic) -> QuerySet[Participation]:
+    """Public participations in public programs and projects whose ``relation`` (``themes``
+    or ``sdgs``) holds ``topic`` (an object, or an ``OuterRef``). A participation is public
+    only with its program or project, so the entry's own visibility need not be repeated."""
+    return Participation.objects.published().filter(
+        Q(**{f"program__{relation}": topic}) | Q(**{f"project__{relation}": topic})
+    )
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    """A theme's or a goal's page: the public programs, projects and partner organizations
+    concerned (partners: those taking part in one of these programs or projects)."""
+
+    topic: Theme | SustainableDevelopmentGoal
+    programs: list[Program]
+    projects: list[Project]
+    partners: list[Partner]
+
+
+def _topic_page(topic: Theme | SustainableDevelopmentGoal, relation: str) -> TopicPage:
+    participations = _topic_participations(relation, topic)
+    return TopicPage(
+        topic=topic,
+        programs=list(program_list().filter(**{relation: topic})),
+        projects=list(project_list().filter(**{relation: topic})),
+        partners=list(
+            partner_list()
+            .filter(pk__in=participations.values("partner"))
+            .only("kind", *_translated_columns("name", "slug", "acronym", "country"))
+        ),
+    )
+
+
+def theme_get(*, slug: str) -> TopicPage:
+    """The theme with this slug in the active language, or 404, with what concerns it."""
+    theme = _get_published(Theme.objects.all(), slug)
+    return _topic_page(theme, "themes")
+
+
+def sdg_get(*, number: int) -> TopicPage:
+    """The Sustainable Development Goal with this number, or 404, with what concerns it."""
+    sdg = SustainableDevelopmentGoal.objects.filter(number=number).first()
+    if sdg is None:
+        raise Http404("No such goal.")
+    return _topic_page(sdg, "sdgs")
+
+
+def _with_topic_counts(queryset: QuerySet, relation: str) -> QuerySet:
+    """``queryset`` of themes or goals, each with how many public programs, projects and
+    partner organizations concern it (``relation``: the entries' field that leads to it)."""
+    topic = OuterRef("pk")
+    return queryset.annotate(
+        program_count=_count(Program.objects.published().filter(**{relation: topic})),
+        project_count=_count(_published_projects().filter(**{relation: topic})),
+        partner_count=_count(_topic_participations(relation, topic), "partner"),
+    )
+
+
+def theme_list() -> QuerySet[Theme]:
+    """Every theme, in alphabetical order of the active language, with its counts."""
+    return _with_topic_counts(Theme.objects.order_by(localized_order("name"), "pk"), "themes")
+
+
+def sdg_list() -> QuerySet[SustainableDevelopmentGoal]:
+    """The Sustainable Development Goals in order, with their counts."""
+    return _with_topic_counts(SustainableDevelopmentGoal.objects.order_by("number"), "sdgs")
+
+
+def addressed_q(relation: str) -> Q:
+    """Themes or goals that at least one public program or project addresses (for the
+    sitemap: a topic with nothing published is a page with nothing to find)."""
+    return Q(pk__in=Program.objects.published().values(relation)) | Q(
+        pk__in=_published_projects().values(relation)
+    )

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Network, Partner, Program, Project
+from .models import Partner, Program, Project, SustainableDevelopmentGoal, Theme
+from .selectors import addressed_q
 
 
 class LocalizedSitemap(Sitemap):
@@ -37,6 +38,8 @@ class StaticViewSitemap(LocalizedSitemap):
             "cooperation:network_list",
             "cooperation:timeline",
             "cooperation:coverage",
+            "cooperation:theme_list",
+            "cooperation:sdg_list",
             "cooperation:open_data",
         ]
 
@@ -62,9 +65,18 @@ class PartnerSitemap(ProgramSitemap):
         return Partner.objects.published().order_by("pk")
 
 
-class NetworkSitemap(ProgramSitemap):
+class ThemeSitemap(LocalizedSitemap):
+    priority = 0.6
+
     def items(self):
-        return Network.objects.published().order_by("pk")
+        return Theme.objects.filter(addressed_q("themes")).order_by("pk")
+
+
+class SdgSitemap(LocalizedSitemap):
+    priority = 0.6
+
+    def items(self):
+        return SustainableDevelopmentGoal.objects.filter(addressed_q("sdgs")).order_by("number")
 
 
 SITEMAPS = {
@@ -72,5 +84,6 @@ SITEMAPS = {
     "programs": ProgramSitemap,
     "projects": ProjectSitemap,
     "partners": PartnerSitemap,
-    "networks": NetworkSitemap,
+    "themes": ThemeSitemap,
+    "sdgs": SdgSitemap,
 }

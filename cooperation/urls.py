@@ -33,6 +33,16 @@ urlpatterns = [
         views.NetworkDetailView.as_view(),
         name="network_detail",
     ),
+    path(pgettext_lazy("url", "themes/"), views.ThemeListView.as_view(), name="theme_list"),
+    path(
+        pgettext_lazy("url", "themes/<slug:slug>/"),
+        views.ThemeDetailView.as_view(),
+        name="theme_detail",
+    ),
+    path(pgettext_lazy("url", "sdgs/"), views.SdgListView.as_view(), name="sdg_list"),
+    path(
+        pgettext_lazy("url", "sdgs/<int:number>/"), views.SdgDetailView.as_view(), name="sdg_detail"
+    ),
     path(pgettext_lazy("url", "search/"), views.SearchView.as_view(), name="search"),
     path(pgettext_lazy("url", "timeline/"), views.TimelineView.as_view(), name="timeline"),
     path(pgettext_lazy("url", "coverage/"), views.CoverageView.as_view(), name="coverage"),
@@ -56,11 +66,6 @@ urlpatterns = [
         pgettext_lazy("url", "partners/<slug:slug>/preview.png"),
         views.EntryImageView.as_view(model=models.Partner, kind=views.PartnerDetailView.kind),
         name="partner_image",
-    ),
-    path(
-        pgettext_lazy("url", "networks/<slug:slug>/preview.png"),
-        views.EntryImageView.as_view(model=models.Network, kind=views.NetworkDetailView.kind),
-        name="network_image",
     ),
 ]
 

@@ -1,6 +1,7 @@
 """Thin views: the selectors fetch, the templates show."""
 
 from dataclasses import fields
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, QueryDict
@@ -8,7 +9,7 @@ from django.urls import NoReverseMatch, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView, TemplateView, View
+from django.views.generic import DetailView, ListView, RedirectView, TemplateView, View
 
 from . import og_image, partner_map, search, selectors, structured_data
 from .context_processors import contact_settings
@@ -92,6 +93,16 @@ def page_context(page) -> dict:
     return {field.name: getattr(page, field.name) for field in fields(page)}
 
 
+def _may_change(user, model) -> bool:
+    """Active staff with the permission to change entries of ``model``: they may preview."""
+    opts = model._meta
+    return (
+        user.is_active
+        and user.is_staff
+        and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+    )
+
+
 class ObjectPageMixin(PageMixin):
     """For a detail page: each language's URL carries that language's slug.
 
@@ -130,19 +141,16 @@ class ObjectPageMixin(PageMixin):
         self.page = type(self).selector(slug=self.kwargs["slug"], preview=allowed)
         obj = getattr(self.page, self.context_object_name)
         # Asked on a page the public may see anyway, it is that page, not a preview.
-        self.preview = allowed and not obj.is_public
+        self.preview = allowed and not self.page_is_public(obj)
         return obj
+
+    def page_is_public(self, obj) -> bool:
+        """Whether everything the page shows is what the public would see."""
+        return obj.is_public
 
     def preview_allowed(self) -> bool:
         """``?preview=1`` asked by active staff with the permission to change the entry."""
-        if self.request.GET.get("preview") != "1":
-            return False
-        user, opts = self.request.user, self.model._meta
-        return (
-            user.is_active
-            and user.is_staff
-            and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-        )
+        return self.request.GET.get("preview") == "1" and _may_change(self.request.user, self.model)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -230,11 +238,25 @@ class DirectoryMixin:
             return self.model.objects.none()
         return type(self).filter_selector(filters=self.filter_form.filters())
 
+    def active_filters(self) -> list[str]:
+        """The applied filters as they read: "Gestión de residuos"."""
+        return self.filter_form.filter_labels() if self.filter_form.is_valid() else []
+
+    def get_page_title(self) -> str:
+        # A filtered list says what it holds: "Proyectos · Gestión de residuos".
+        return " · ".join([str(self.page_title), *self.active_filters()])
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["lead"] = self.lead
-        context["filtered"] = bool(self.filter_form.is_valid() and self.filter_form.filters())
+        labels = self.active_filters()
+        context.update(
+            filter_count=len(labels),
+            filtered=bool(labels),
+            list_title=self.page_title,
+            filter_summary=" · ".join(labels),
+        )
         # The filters only, for the pagination links.
         context["query_string"] = only_parameters(self.request.GET, DirectoryFilterForm.base_fields)
         return context
@@ -319,6 +341,10 @@ class PartnerDetailView(ObjectPageMixin, DetailView):
     context_object_name = "partner"
     title_field = "name"
 
+    def page_is_public(self, obj) -> bool:
+        # A draft membership shown to staff makes the page a preview too.
+        return obj.is_public and (self.page.network is None or self.page.network.is_public)
+
 
 class NetworkListView(PageMixin, ListView):
     template_name = "cooperation/network_list.html"
@@ -329,15 +355,102 @@ class NetworkListView(PageMixin, ListView):
         return selectors.network_list()
 
 
-class NetworkDetailView(ObjectPageMixin, DetailView):
-    model = Network
-    kind = _("Network")
-    template_name = "cooperation/network_detail.html"
-    selector = selectors.network_get
-    context_object_name = "network"
+class NetworkDetailView(RedirectView):
+    """A network's own address: a network is an organization, and the organization has one
+    page, its partner page, which shows Rosario's membership too. A permanent redirect, so
+    that links and search engines move there; a staff preview of a draft is a temporary one."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        preview = self.request.GET.get("preview") == "1" and _may_change(self.request.user, Network)
+        try:
+            network = selectors.network_get(slug=kwargs["slug"], preview=preview)
+        except Http404:
+            # An address the network used to have: straight to its organization's page.
+            network = selectors.entry_by_former_slug(model=Network, slug=kwargs["slug"])
+            if network is None:
+                raise
+        self.permanent = network.is_public
+        url = network.get_absolute_url()
+        return url if network.is_public else f"{url}?preview=1"
+
+
+class TopicListView(PageMixin, TemplateView):
+    """The index of the themes, or of the goals, each with its counts."""
+
+    template_name = "cooperation/topic_list.html"
+    selector = None
+    lead = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(topics=type(self).selector(), lead=self.lead)
+        return context
+
+
+class ThemeListView(TopicListView):
+    page_title = _("Themes")
+    lead = _("The subjects of Rosario's international cooperation.")
+    selector = selectors.theme_list
+
+
+class SdgListView(TopicListView):
+    page_title = _("Sustainable Development Goals")
+    lead = _("The United Nations' 2030 Agenda goals that Rosario's cooperation addresses.")
+    selector = selectors.sdg_list
+
+
+class TopicDetailView(PageMixin, TemplateView):
+    """A theme's or a goal's page: what concerns it. ``selector`` takes the URL's arguments."""
+
+    template_name = "cooperation/topic_detail.html"
+    selector = None
+    # The index of these topics: its URL name and its title.
+    index = ("", "")
+    # The directory filter that narrows the lists to this topic.
+    filter_name = ""
+
+    def get(self, request, *args, **kwargs):
+        self.page = type(self).selector(**kwargs)
+        return super().get(request, *args, **kwargs)
 
     def get_page_title(self) -> str:
-        return str(self.object.organization)
+        return str(self.page.topic)
+
+    def get_alternate_urls(self) -> dict[str, str]:
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                urls[code] = self.page.topic.get_absolute_url()
+        return urls
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(page_context(self.page))
+        url_name, title = self.index
+        context.update(index_url=reverse(url_name), index_title=title)
+        context["filter_query"] = urlencode({self.filter_name: self.filter_value()})
+        return context
+
+    def filter_value(self) -> str:
+        raise NotImplementedError
+
+
+class ThemeDetailView(TopicDetailView):
+    selector = selectors.theme_get
+    index = ("cooperation:theme_list", _("Themes"))
+    filter_name = "theme"
+
+    def filter_value(self) -> str:
+        return self.page.topic.slug
+
+
+class SdgDetailView(TopicDetailView):
+    selector = selectors.sdg_get
+    index = ("cooperation:sdg_list", _("Sustainable Development Goals"))
+    filter_name = "sdg"
+
+    def filter_value(self) -> str:
+        return str(self.page.topic.number)
 
 
 class SearchView(PageMixin, TemplateView):
@@ -349,7 +462,12 @@ class SearchView(PageMixin, TemplateView):
         form = SearchForm(self.request.GET)
         query = form.cleaned_data["q"] if form.is_valid() else ""
         context = super().get_context_data(**kwargs)
-        context.update(search_form=form, query=query, results=search.search_entries(query=query))
+        results = search.search_entries(query=query)
+        # Nothing found: perhaps a misspelling (PostgreSQL only).
+        suggestion = "" if results else search.suggest(query=query)
+        context.update(search_form=form, query=query, results=results, suggestion=suggestion)
+        if suggestion:
+            context["suggestion_url"] = f"{self.request.path}?{urlencode({'q': suggestion})}"
         return context
 
 

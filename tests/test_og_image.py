@@ -125,16 +125,6 @@ def test_editing_the_title_changes_the_card(client):
     assert after != before
 
 
-def test_renaming_a_networks_organization_changes_its_card(client):
-    network = factories.NetworkFactory(organization__name_es="Mercociudades")
-    url = url_in("es", "cooperation:network_image", slug=network.slug_es)
-    before = client.get(url).content
-    organization = network.organization
-    organization.name_es = "Red de Mercociudades"
-    organization.save()
-    assert client.get(url).content != before
-
-
 def test_a_cached_card_is_not_drawn_again(count_renders):
     project = factories.ProjectFactory()
     cache.clear()
@@ -178,12 +168,6 @@ def test_a_draft_has_no_card(client, admin_client, factory):
         preview = admin_client.get(entry.get_absolute_url() + "?preview=1")
     assert preview.status_code == 200
     assert "og:image" not in preview.content.decode()
-
-
-def test_a_network_of_a_draft_organization_has_no_card(client):
-    network = factories.NetworkFactory(organization__publication=models.PublicationStatus.DRAFT)
-    url = url_in("es", "cooperation:network_image", slug=network.slug_es)
-    assert client.get(url).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -149,3 +149,80 @@ def test_results_are_typed_with_their_kind_and_address(db):
         project,
     )
     assert str(result.kind) == "proyecto"
+
+
+# When nothing is found: links to the lists, and on PostgreSQL "Did you mean…?".
+
+trigram_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="suggestions use pg_trgm, on PostgreSQL only"
+)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_an_empty_result_links_the_lists(client, seeded, language):
+    import lxml.html
+
+    response = client.get(url_in(language, "cooperation:search") + "?q=zzzqqq")
+    assert response.context["results"] == []
+    links = lxml.html.fromstring(response.content).xpath("//main//p/a/@href")
+    for name in ("program_list", "project_list", "partner_list"):
+        assert url_in(language, f"cooperation:{name}") in links
+
+
+@trigram_only
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("es", "resiudos", "residuos"),
+        ("es", "gestion de resiudos", "gestion de residuos"),
+        ("en", "wasste managment", "waste management"),
+        ("es", "mercociudaes", "mercociudades"),
+    ],
+)
+def test_a_misspelling_gets_a_suggestion(seeded, language, query, expected):
+    with translation.override(language):
+        assert search.search_entries(query=query) == []
+        suggestion = search.suggest(query=query)
+        assert suggestion == expected
+        # What it suggests finds something.
+        assert search.search_entries(query=suggestion)
+
+
+@trigram_only
+def test_the_suggestion_is_a_link_to_its_search(client, seeded, django_assert_num_queries):
+    import lxml.html
+
+    # One query more than a search with results: the titles nearest to the query.
+    with django_assert_num_queries(6):
+        response = client.get("/es/buscar/?q=resiudos")
+    link = lxml.html.fromstring(response.content).xpath('//p[@class="suggestion"]/a')[0]
+    assert link.text == "residuos"
+    assert link.get("href") == "/es/buscar/?q=residuos"
+    assert "¿Quisiste decir" in response.content.decode()
+
+
+@trigram_only
+def test_no_suggestion_for_a_query_like_nothing_published(seeded):
+    with translation.override("es"):
+        assert search.suggest(query="zzzqqq") == ""
+        # Drafts lend no words.
+        factories.ProjectFactory(
+            title_es="Xilofonía urbana", publication=models.PublicationStatus.DRAFT
+        )
+        assert "xilofon" not in search.suggest(query="xilofonai")
+
+
+def test_sqlite_offers_no_suggestion_and_no_extra_query(client, seeded, django_assert_num_queries):
+    if connection.vendor == "postgresql":
+        pytest.skip("the SQLite engine's behaviour")
+    assert search.suggest(query="resiudos") == ""
+    with django_assert_num_queries(5):
+        response = client.get("/es/buscar/?q=resiudos")
+    assert "suggestion" not in response.content.decode()
+
+
+def test_similarity_is_pg_trgm_s_measure():
+    assert search.similarity("word", "word") == 1
+    assert search.similarity("resiudos", "residuos") > search.similarity("resiudos", "recursos")
+    # pg_trgm: similarity('word', 'two words') on the single words is 4/7.
+    assert round(search.similarity("word", "words"), 3) == round(4 / 7, 3)

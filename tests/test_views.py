@@ -9,6 +9,7 @@ import lxml.html
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -39,7 +40,8 @@ DETAIL_PAGES = [
         "metropolitan-solid-waste-management",
     ),
     (models.Partner, "cooperation:partner_detail", "turin", "turin"),
-    (models.Network, "cooperation:network_detail", "mercociudades", "mercocities"),
+    # An organization that is a network: its one page shows the membership too.
+    (models.Partner, "cooperation:partner_detail", "mercociudades", "mercocities"),
 ]
 
 
@@ -498,11 +500,16 @@ PINNED = [
     ("/es/redes/", 4),
     ("/es/linea-de-tiempo/", 3),
     ("/es/buscar/?q=residuos", 5),
+    ("/es/temas/", 3),
+    ("/es/ods/", 3),
+    ("/es/temas/gestion-de-residuos/", 6),
+    ("/en/sdgs/11/", 6),
     # Detail pages: one query more each for their sources.
     ("/es/programas/pacto-global/", 10),
     ("/es/proyectos/trama/", 9),
     ("/es/socios/turin/", 5),
-    ("/es/redes/mercociudades/", 6),
+    # A network's page: three more, for its programs, their projects and its sources.
+    ("/es/socios/mercociudades/", 8),
 ]
 
 
@@ -1248,7 +1255,6 @@ ADDRESSED = [
     (factories.ProgramFactory, "cooperation:program_detail"),
     (factories.ProjectFactory, "cooperation:project_detail"),
     (factories.PartnerFactory, "cooperation:partner_detail"),
-    (factories.NetworkFactory, "cooperation:network_detail"),
 ]
 
 
@@ -1307,6 +1313,24 @@ def test_an_english_address_at_a_spanish_slug_given_before_the_history_was_kept(
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
+def test_a_networks_former_slug_leads_in_one_hop_to_its_organizations_page(client, db, language):
+    network = factories.NetworkFactory(**{f"slug_{language}": "viejo"})
+    setattr(network, f"slug_{language}", "nuevo")
+    network.save()
+    with translation.override(language):
+        page = network.organization.get_absolute_url()
+    for slug in ("viejo", "nuevo"):
+        response = client.get(url_in(language, "cooperation:network_detail", slug=slug))
+        assert response.status_code == 301, slug
+        assert response["Location"] == page
+    assert client.get(page).status_code == 200
+    assert (
+        client.get(url_in(OTHER[language], "cooperation:network_detail", slug="viejo")).status_code
+        == 404
+    )
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
 def test_each_of_two_renames_redirects_in_one_hop_to_the_current_address(client, db, language):
     project = factories.ProjectFactory(**{f"slug_{language}": "primero"})
     for slug in ("segundo", "tercero"):
@@ -1354,3 +1378,274 @@ def test_a_slug_taken_by_another_entry_shows_that_entry(client, db, language):
     setattr(second, f"slug_{language}", "rosario-2")
     second.save()
     assert_moved(client, language, name, "rosario", "rosario-2")
+
+
+# Browsing by theme and by Sustainable Development Goal.
+
+TOPIC_PAGES = [
+    ("es", "/es/temas/gestion-de-residuos/", "Gestión de residuos"),
+    ("en", "/en/themes/waste-management/", "Waste management"),
+    ("es", "/es/ods/11/", "ODS 11: Ciudades y comunidades sostenibles"),
+    ("en", "/en/sdgs/11/", "SDG 11: Sustainable Cities and Communities"),
+]
+
+
+def _section_links(content: str, section_id: str) -> list[str]:
+    section = lxml.html.fromstring(content).xpath(f'//section[@aria-labelledby="{section_id}"]')
+    if not section:
+        return []
+    return [a.get("href") for a in section[0].xpath(".//h3/a | .//li/a")]
+
+
+@pytest.mark.parametrize(("language", "path", "title"), TOPIC_PAGES)
+def test_topic_pages_list_what_concerns_them_with_counts(client, seeded, language, path, title):
+    response = client.get(path)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f'<h1 lang="{language}">{html.escape(title)}</h1>' in content
+    topic = response.context["topic"]
+    relation = "themes" if isinstance(topic, models.Theme) else "sdgs"
+    with translation.override(language):
+        programs = models.Program.objects.published().filter(**{relation: topic})
+        projects = models.Project.objects.published().filter(**{relation: topic})
+        partners = models.Partner.objects.published().filter(
+            Q(**{f"participations__program__{relation}": topic})
+            | Q(**{f"participations__project__{relation}": topic})
+        )
+        expected = {
+            "programs-title": {p.get_absolute_url() for p in programs},
+            "projects-title": {p.get_absolute_url() for p in projects},
+            "partners-title": {p.get_absolute_url() for p in partners},
+        }
+    assert expected["projects-title"] and expected["partners-title"]
+    for section, urls in expected.items():
+        assert set(_section_links(content, section)) == urls, section
+        if urls:
+            assert f'<span class="count">({len(urls)})</span>' in content
+    counts = lxml.html.fromstring(content).xpath('//ul[@class="topic-counts"]/li/strong/text()')
+    assert [int(n) for n in counts] == [len(urls) for urls in expected.values()]
+
+
+def test_topic_pages_show_only_what_the_public_may_see(client, db):
+    theme = factories.ThemeFactory(slug_es="agua", name_es="Agua")
+    sdg = factories.SDGFactory(number=6)
+    draft_program = factories.ProgramFactory(
+        title_es="Programa borrador", publication=models.PublicationStatus.DRAFT
+    )
+    hidden = factories.ProjectFactory(title_es="Proyecto de borrador", program=draft_program)
+    shown = factories.ProjectFactory(title_es="Proyecto publicado")
+    draft_partner = factories.PartnerFactory(
+        name_es="Socia borrador", publication=models.PublicationStatus.DRAFT
+    )
+    for project in (hidden, shown):
+        project.themes.add(theme)
+        project.sdgs.add(sdg)
+    factories.ParticipationFactory(project=shown, partner=draft_partner)
+    only_in_draft = factories.PartnerFactory(name_es="Solo en borrador")
+    factories.ParticipationFactory(project=hidden, partner=only_in_draft)
+    seen = factories.PartnerFactory(name_es="Socia visible")
+    factories.ParticipationFactory(project=shown, partner=seen)
+    for path in ("/es/temas/agua/", "/es/ods/6/"):
+        content = client.get(path).content.decode()
+        assert "Proyecto publicado" in content and "Socia visible" in content
+        for name in ("borrador", "Solo en borrador"):
+            assert name not in content, (path, name)
+    listing = client.get("/es/temas/").content.decode()
+    assert "1 proyecto · 1 organización socia" in listing
+
+
+def test_unknown_topics_are_404(client, seeded):
+    assert client.get("/es/temas/no-existe/").status_code == 404
+    assert client.get("/es/ods/18/").status_code == 404
+    assert client.get("/en/themes/gestion-de-residuos/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_theme_and_sdg_pills_are_links_to_their_pages(client, seeded, language):
+    with translation.override(language):
+        project = models.Project.objects.get(slug_es="trama")
+        page = client.get(project.get_absolute_url()).content.decode()
+        tags = lxml.html.fromstring(page).xpath('//ul[@class="tags"]/li')
+        expected = [t.get_absolute_url() for t in project.themes.all()] + [
+            g.get_absolute_url() for g in project.sdgs.all()
+        ]
+    assert len(tags) == len(expected) > 0
+    assert [li.xpath("./a/@href")[0] for li in tags] == expected
+    for url in expected:
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "count", "first"),
+    [
+        ("/es/temas/", None, "/es/temas/"),
+        ("/en/themes/", None, "/en/themes/"),
+        ("/es/ods/", 17, "/es/ods/1/"),
+        ("/en/sdgs/", 17, "/en/sdgs/1/"),
+    ],
+)
+def test_topic_indexes_list_every_theme_and_goal_with_counts(client, seeded, path, count, first):
+    content = client.get(path).content.decode()
+    links = lxml.html.fromstring(content).xpath('//ul[@class="topic-list"]/li/a/@href')
+    assert len(links) == (count or models.Theme.objects.count())
+    assert links[0].startswith(first)
+    assert re.search(r"\d+ (programas?|programs?) · \d+", content)
+
+
+def test_topic_pages_are_in_the_sitemap_with_alternates(client, seeded):
+    content = client.get("/sitemap.xml").content.decode()
+    for loc in (
+        "http://testserver/es/temas/",
+        "http://testserver/en/sdgs/",
+        "http://testserver/es/temas/gestion-de-residuos/",
+        "http://testserver/en/themes/waste-management/",
+        "http://testserver/es/ods/11/",
+        "http://testserver/en/sdgs/11/",
+    ):
+        assert f"<loc>{loc}</loc>" in content
+    assert 'hreflang="en" href="http://testserver/en/themes/waste-management/"' in content
+    # A goal that nothing published addresses is not offered to search engines.
+    assert "<loc>http://testserver/es/ods/14/</loc>" not in content
+
+
+def test_the_language_switch_of_a_theme_page_uses_the_other_slug(client, seeded):
+    assert _language_switch(client, "/es/temas/gestion-de-residuos/", "en") == (
+        "/en/themes/waste-management/"
+    )
+
+
+# The directory on a phone: filters folded, the heading naming them.
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "opened"),
+    [
+        ("/es/proyectos/", "Proyectos", False),
+        ("/es/proyectos/?theme=gestion-de-residuos", "Proyectos · Gestión de residuos", True),
+        ("/en/projects/?theme=waste-management", "Projects · Waste management", True),
+        (
+            "/en/programs/?sdg=11&year=2022",
+            "Programs · SDG 11: Sustainable Cities and Communities · 2022",
+            True,
+        ),
+        ("/es/programas/?status=unknown", "Programas · Sin información publicada", True),
+        # A value nobody knows: no filter named, the form open to choose again.
+        ("/es/proyectos/?theme=nope", "Proyectos", True),
+        ("/es/proyectos/?theme=&utm_source=x", "Proyectos", False),
+    ],
+)
+def test_the_heading_names_the_filters_and_they_fold_until_used(
+    client, seeded, path, heading, opened
+):
+    content = client.get(path).content.decode()
+    tree = lxml.html.fromstring(content)
+    assert tree.xpath("string(//h1)") == heading
+    assert tree.xpath("string(//title)").startswith(heading + " · ")
+    details = tree.xpath('//details[contains(@class, "filters")]')
+    assert len(details) == 1
+    assert (details[0].get("open") is not None) == opened
+    # The count comes before the folded filters, the results after them.
+    count = tree.xpath('//p[@class="result-count"]')[0]
+    assert count.getnext() is details[0]
+
+
+# One page per organization: a network is shown on its organization's page.
+
+
+@pytest.mark.parametrize(
+    ("network_path", "partner_path"),
+    [
+        ("/es/redes/metropolis/", "/es/socios/metropolis/"),
+        ("/en/networks/metropolis/", "/en/partners/metropolis/"),
+        ("/es/redes/mercociudades/", "/es/socios/mercociudades/"),
+        ("/en/networks/mercocities/", "/en/partners/mercocities/"),
+    ],
+)
+def test_a_network_address_is_a_permanent_redirect_to_its_organization(
+    client, seeded, network_path, partner_path
+):
+    response = client.get(network_path)
+    assert response.status_code == 301
+    assert response["Location"] == partner_path
+    assert client.get(partner_path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "role", "program"),
+    [
+        ("/es/socios/metropolis/", "Su propuesta fue seleccionada", "/es/programas/"),
+        ("/en/partners/metropolis/", "Its proposal was selected", "/en/programs/"),
+    ],
+)
+def test_the_organization_page_shows_the_membership_and_all_it_takes_part_in(
+    client, seeded, path, role, program
+):
+    network = models.Network.objects.get(slug_es="metropolis")
+    partner = network.organization
+    content = client.get(path).content.decode()
+    tree = lxml.html.fromstring(content)
+    # Its own description, and Rosario's role in the network, on one page.
+    english = path.startswith("/en/") and partner.description_en
+    description = partner.description_en if english else partner.description_es
+    assert description and description[:40] in content
+    assert role in content
+    membership = tree.xpath('//section[@aria-labelledby="membership-title"]')[0]
+    program_links = membership.xpath(".//h4/a/@href")
+    assert len(program_links) == network.programs.published().count() > 0
+    assert all(href.startswith(program) for href in program_links)
+    # What it takes part in directly is listed too.
+    participations = tree.xpath('//section[@aria-labelledby="participations-title"]//li')
+    assert len(participations) == partner.participations.count() > 0
+
+
+def test_every_link_to_a_network_leads_to_its_organization_page(client, seeded):
+    network_list = client.get("/es/redes/").content.decode()
+    assert 'href="/es/socios/metropolis/"' in network_list
+    assert "/es/redes/metropolis/" not in network_list
+    project = models.Project.objects.filter(program__network__slug_es="metropolis").first()
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert 'href="/es/socios/metropolis/"' in page and "/es/redes/" not in page.replace(
+        'href="/es/redes/"', ""
+    )
+
+
+def test_the_sitemap_lists_the_organization_page_not_the_redirecting_one(client, seeded):
+    content = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/es/socios/metropolis/</loc>" in content
+    assert "<loc>http://testserver/en/partners/metropolis/</loc>" in content
+    assert "/redes/metropolis/" not in content
+    assert "/networks/metropolis/" not in content
+
+
+def test_a_draft_network_is_not_found_and_not_shown(client, db):
+    network = factories.NetworkFactory(
+        slug_es="red-borrador", publication=models.PublicationStatus.DRAFT
+    )
+    network.organization.slug_es = "organizacion-red"
+    network.organization.save()
+    assert client.get("/es/redes/red-borrador/").status_code == 404
+    content = client.get("/es/socios/organizacion-red/").content.decode()
+    assert "membership-title" not in content
+    assert "Ciudad miembro" not in content
+
+
+def test_staff_preview_a_draft_network_on_its_organization_page(client, db, admin_user):
+    network = factories.NetworkFactory(
+        slug_es="red-borrador", publication=models.PublicationStatus.DRAFT
+    )
+    client.force_login(admin_user)
+    response = client.get("/es/redes/red-borrador/?preview=1")
+    assert response.status_code == 302
+    assert response["Location"] == network.organization.get_absolute_url() + "?preview=1"
+    page = client.get(response["Location"])
+    assert page.context["preview"] is True
+    assert "Ciudad miembro" in page.content.decode()
+    assert "no-store" in page["Cache-Control"] or "private" in page["Cache-Control"]
+
+
+def test_a_filtered_list_s_breadcrumbs_lead_back_to_the_whole_list(client, seeded):
+    tree = lxml.html.fromstring(client.get("/es/proyectos/?theme=gestion-de-residuos").content)
+    crumbs = tree.xpath('//nav[@class="breadcrumbs"]//li')
+    assert crumbs[1].xpath("string(a/@href)") == "/es/proyectos/"
+    assert crumbs[1].text_content() == "Proyectos"
+    assert crumbs[2].text_content() == "Gestión de residuos"

@@ -42,6 +42,9 @@ class Theme(Versioned):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("cooperation:theme_detail", kwargs={"slug": self.slug})
+
 
 class SustainableDevelopmentGoal(Versioned):
     number = models.PositiveSmallIntegerField(
@@ -61,6 +64,9 @@ class SustainableDevelopmentGoal(Versioned):
 
     def __str__(self):
         return _("SDG %(number)s: %(name)s") % {"number": self.number, "name": self.name}
+
+    def get_absolute_url(self):
+        return reverse("cooperation:sdg_detail", kwargs={"number": self.number})
 
 
 class CooperationStatus(models.TextChoices):

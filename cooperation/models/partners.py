@@ -181,7 +181,9 @@ class Network(Publishable, Reviewable, Sourced, Versioned):
         return str(self.organization)
 
     def get_absolute_url(self):
-        return reverse("cooperation:network_detail", kwargs={"slug": self.slug})
+        # One page per organization: the network is shown on its organization's page
+        # (the network's own address answers with a redirect to it).
+        return self.organization.get_absolute_url()
 
     @property
     def member_since_display(self) -> str:

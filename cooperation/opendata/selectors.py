@@ -65,8 +65,14 @@ def open_data_partner_list() -> QuerySet[Partner]:
 
 
 def open_data_network_list() -> QuerySet[Network]:
-    """Published networks whose organization is published too, for the downloads."""
-    return Network.objects.published().prefetch_related("sources").order_by("pk")
+    """Published networks whose organization is published too, for the downloads (with the
+    organization, whose page is the network's)."""
+    return (
+        Network.objects.published()
+        .select_related("organization")
+        .prefetch_related("sources")
+        .order_by("pk")
+    )
 
 
 def open_data_source_list() -> QuerySet[Source]:

@@ -30,9 +30,11 @@ class SitePage:
     slugs: dict[str, str] = field(default_factory=dict)
     query: dict[str, str] = field(default_factory=dict)
     status: int = 200
+    # The URL's arguments other than a slug (the same in both languages).
+    kwargs: dict = field(default_factory=dict)
 
     def path(self, language: str) -> str:
-        kwargs = {"slug": self.slugs[language]} if self.slugs else {}
+        kwargs = {"slug": self.slugs[language]} if self.slugs else dict(self.kwargs)
         with translation.override(language):
             path = reverse(f"cooperation:{self.url_name}", kwargs=kwargs)
         return f"{path}?{self.query[language]}" if self.query else path
@@ -48,12 +50,17 @@ PAGES = [
     SitePage("partner_detail", "partner_detail", _seed_slugs(seed_data.PARTNERS, "turin")),
     SitePage("partner_map", "partner_map"),
     SitePage("network_list", "network_list"),
-    SitePage("network_detail", "network_detail", _seed_slugs(seed_data.NETWORKS, "mercocities")),
+    # An organization that is a network: its one page, with Rosario's membership.
+    SitePage("network_partner", "partner_detail", _seed_slugs(seed_data.PARTNERS, "metropolis")),
     SitePage("timeline", "timeline"),
     SitePage("search", "search", query={"es": "q=residuos", "en": "q=waste"}),
     SitePage("filtered_projects", "project_list", query=dict.fromkeys(LANGUAGES, "status=active")),
     SitePage("open_data", "open_data"),
     SitePage("coverage", "coverage"),
+    SitePage("theme_list", "theme_list"),
+    SitePage("theme_detail", "theme_detail", _seed_slugs(seed_data.THEMES, "waste")),
+    SitePage("sdg_list", "sdg_list"),
+    SitePage("sdg_detail", "sdg_detail", kwargs={"number": 11}),
     SitePage(
         "not_found",
         "project_detail",

@@ -1,6 +1,8 @@
 """The downloads as responses, and the open data page that documents them."""
 
+import lxml.html
 import pytest
+from django.utils import translation
 
 from cooperation import models
 from cooperation.opendata import datasets
@@ -128,3 +130,31 @@ def test_head_is_answered_wherever_get_is_cached_or_not(client, seeded, name, kw
         response = client.head(url)
         assert response.status_code == 200
         assert response.content == b""
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_dictionary_is_folded_per_dataset_and_all_there(client, seeded, language):
+    """Each table's columns in a <details> of their own, with every name, meaning and code."""
+    tree = lxml.html.fromstring(client.get(url_in(language, "cooperation:open_data")).content)
+    with translation.override(language):
+        for name, dataset in datasets.DATASETS.items():
+            title_id = f"columns-{name}-title"
+            summary = tree.xpath(f'//details[@class="dictionary"]/summary[@id="{title_id}"]')
+            assert len(summary) == 1, name
+            details = summary[0].getparent()
+            assert details.get("open") is None
+            assert str(dataset.title) in summary[0].text_content()
+            rows = details.xpath(".//tbody/tr")
+            assert [row.xpath("string(th/code)") for row in rows] == dataset.column_names
+            for row, column in zip(rows, dataset.columns, strict=True):
+                assert str(column.description) in row.xpath("string(td)")
+                for value, _label in column.choices or ():
+                    if value:
+                        assert str(value) in row.xpath("td//code/text()")
+            # The table scrolls inside a focusable region named after the dataset.
+            region = details.xpath('.//div[@class="table-scroll"]')[0]
+            assert region.get("role") == "region" and region.get("tabindex") == "0"
+            assert region.get("aria-labelledby") == f"columns-{name}-title"
+            assert region.get("id") == f"columns-{name}"
+            # The downloads table links to it.
+            assert tree.xpath(f'//a[@href="#columns-{name}"]')

@@ -1,0 +1,78 @@
+"""The program and project directory on a phone (templates/cooperation/entry_list.html and
+includes/_filters.html): results first, filters folded, nothing cut."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import expect
+
+from tests.browser.pages import PHONE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def _path(language: str, name: str = "project_list", query: str = "") -> str:
+    with translation.override(language):
+        return reverse(f"cooperation:{name}") + (f"?{query}" if query else "")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("name", ["program_list", "project_list"])
+def test_the_count_and_the_first_results_are_on_the_first_screen(open_page, language, name):
+    page = open_page(_path(language, name), viewport=PHONE)
+    details = page.locator("details.filters")
+    expect(details).not_to_have_attribute("open", "")
+    assert page.locator(".result-count").bounding_box()["y"] < PHONE["height"]
+    first = page.locator(".cards > .card").first.bounding_box()
+    assert first["y"] < PHONE["height"], f"the first result starts at {first['y']:.0f}px"
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "heading"),
+    [
+        ("es", "theme=gestion-de-residuos", "Proyectos · Gestión de residuos"),
+        ("en", "theme=waste-management&status=active", "Projects · Ongoing · Waste management"),
+    ],
+)
+def test_a_filtered_list_names_its_filters_and_shows_them_open(open_page, language, query, heading):
+    page = open_page(_path(language, query=query), viewport=PHONE)
+    expect(page.locator("h1")).to_have_text(heading)
+    expect(page.locator("details.filters")).to_have_attribute("open", "")
+    assert page.locator(".result-count").bounding_box()["y"] < PHONE["height"]
+    # The applied filter is shown whole in its select.
+    theme = page.locator("select[name=theme]")
+    expect(theme).to_have_value(query.split("theme=")[1].split("&")[0])
+
+
+# For each select: the width of the widest option's text (in the select's own font) and the
+# room the select leaves for it.
+WIDEST_OPTIONS = """() => [...document.querySelectorAll('.filters select')].map((select) => {
+  const style = getComputedStyle(select);
+  const canvas = document.createElement('canvas').getContext('2d');
+  canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const widths = [...select.options].map((option) => canvas.measureText(option.text).width);
+  const widest = widths.indexOf(Math.max(...widths));
+  return {
+    name: select.name,
+    value: select.options[widest].value,
+    width: widths[widest],
+    room: select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+  };
+})"""
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_no_select_cuts_its_chosen_option_at_375px(open_page, language):
+    """A long goal or partner name wraps onto more lines of its select instead of being cut."""
+    page = open_page(_path(language), viewport=PHONE)
+    page.locator("details.filters summary").click()
+    long_ones = [s for s in page.evaluate(WIDEST_OPTIONS) if s["width"] > s["room"]]
+    assert {s["name"] for s in long_ones} >= {"sdg", "partner"}
+    for widest in long_ones:
+        select = page.locator(f"select[name={widest['name']}]")
+        one_line = select.bounding_box()["height"]
+        select.select_option(widest["value"])
+        lines = select.bounding_box()["height"] / one_line
+        assert lines > 1.5, f"{widest['name']}: {widest['value']} is cut, not wrapped"
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE["width"]
