@@ -197,3 +197,11 @@ class VerifiedClient(Client):
 def client():
     """pytest-django's ``client``, with a ``force_login`` that passes the second step."""
     return VerifiedClient()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's ``admin_client``, signed in with the second step passed too."""
+    client = VerifiedClient()
+    client.force_login(admin_user)
+    return client
