@@ -38,7 +38,6 @@ without both.)
 import hashlib
 import logging
 from pathlib import Path
-from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -50,6 +49,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from django.utils.module_loading import import_string
 from redis.exceptions import RedisError
+
+from common.querystring import only_parameters
 
 logger = logging.getLogger(__name__)
 
@@ -159,10 +160,8 @@ def code_fingerprint() -> str:
 
 
 def page_address(request, parameters) -> str:
-    """The path and the parameters the page depends on, in order of name (each name's
-    values in their own order: the last one counts)."""
-    names = sorted(parameters & request.GET.keys())
-    query = urlencode([(name, value) for name in names for value in request.GET.getlist(name)])
+    """The path and the parameters the page depends on (``only_parameters``)."""
+    query = only_parameters(request.GET, parameters)
     return f"{request.path}?{query}" if query else request.path
 
 

@@ -129,7 +129,7 @@ PAGE_CACHE_PARAMETERS = [
 # Folders whose files render the pages (code, app templates), hashed into every key with the
 # template folders and LOCALE_PATHS, so that a new release never serves the previous one's
 # pages from a shared cache.
-PAGE_CACHE_CODE = [BASE_DIR / "cooperation", BASE_DIR / "rosario_intl"]
+PAGE_CACHE_CODE = [BASE_DIR / "cooperation", BASE_DIR / "rosario_intl", BASE_DIR / "common"]
 
 # Entries not reviewed for this many days are flagged in the admin ("Needs review").
 REVIEW_INTERVAL_DAYS = env.int("DJANGO_REVIEW_INTERVAL_DAYS", default=365)
