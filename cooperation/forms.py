@@ -1,10 +1,8 @@
 """GET forms of the public pages: the directory filters and the search box."""
 
 import re
-from urllib.parse import urlencode
 
 from django import forms
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .models import UNKNOWN_STATUS_FILTER, CooperationStatus, PartnerKind
@@ -12,20 +10,6 @@ from .models import UNKNOWN_STATUS_FILTER, CooperationStatus, PartnerKind
 MAX_QUERY_LENGTH = 200
 # NUL and other control characters: PostgreSQL refuses NUL in text, and none belongs in a query.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def only_parameters(query: QueryDict, names) -> str:
-    """``query`` reduced to the parameters ``names``, in order of name (each name's values
-    in their own order: the last one counts), URL-encoded.
-
-    A public page depends on its own parameters only; any other (a campaign's utm_source, a
-    typo, random ones sent to get past the page cache) changes nothing on it. The pagination
-    links carry this; the page cache (``rosario_intl/page_cache.py``) reduces its key the same
-    way, with the parameters named in ``settings.PAGE_CACHE_PARAMETERS``.
-    """
-    return urlencode(
-        [(name, value) for name in sorted(set(names) & set(query)) for value in query.getlist(name)]
-    )
 
 
 class DirectoryFilterForm(forms.Form):

@@ -11,9 +11,11 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView, View
 
+from common.querystring import only_parameters
+
 from . import og_image, partner_map, search, selectors, structured_data
 from .context_processors import contact_settings
-from .forms import DirectoryFilterForm, SearchForm, only_parameters
+from .forms import DirectoryFilterForm, SearchForm
 from .models import Network, Partner, Program, Project
 
 PAGE_SIZE = 24

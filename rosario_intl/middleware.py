@@ -69,8 +69,9 @@ class DatabaseUnavailableMiddleware:
 
     An outage is temporary: visitors read, in their language, that the site is back soon,
     crawlers are told when to retry, and nothing is cached. Django reconnects on its own at
-    the next request once the database answers again (``CONN_HEALTH_CHECKS``), so no restart
-    is needed. The page is rendered without a request context, so it needs no database.
+    the next request once the database answers again (``CONN_HEALTH_CHECKS``; the page cache's
+    own connection by a retry, ``rosario_intl/page_cache.py``), so no restart is needed. The
+    page is rendered without a request context, so it needs no database.
     """
 
     def __init__(self, get_response):

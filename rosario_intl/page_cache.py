@@ -11,10 +11,9 @@ fingerprint is taken again on every request, so that a template edited under ``m
 shows at once (development turns the cache off anyway: ``settings/dev.py``).
 
 A cache hit costs one small query (the version) and one cache read, from the worker's own
-memory when it already holds the page; no session, no template, no other query. Before that
-query, Django checks a reused connection (``CONN_HEALTH_CHECKS``; on PostgreSQL a ``SELECT 1``,
-a second round trip): that check is what replaces a connection broken by a database restart,
-and no public API lets the version query stand in for it.
+memory when it already holds the page; no session, no template, no other query, and one round
+trip to the database: the version is read through a connection of its own
+(``PAGE_CACHE_DATABASE``, see ``_read_version``).
 Conditional GET: each page carries an ETag, and a client that already has it gets a 304.
 
 This is project plumbing and imports no app. What it needs from the app comes through
@@ -30,6 +29,8 @@ without both.)
   scheduled entry has just gone public: it raises the version and notes the next moment.
 - ``PAGE_CACHE_PARAMETERS``: the query parameters a public page depends on (the list
   filters, the search, the page number); any other does not make a page of its own.
+- ``PAGE_CACHE_DATABASE``: the connection (an alias of ``DATABASES``) the version is read
+  through: the same database as ``default``, without Django's health check.
 - ``PAGE_CACHE_CODE``: the folders whose files render the pages, for the fingerprint,
   besides the template folders (``TEMPLATES``) and the translations (``LOCALE_PATHS``).
 """
@@ -37,18 +38,19 @@ without both.)
 import hashlib
 import logging
 from pathlib import Path
-from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from django.utils.module_loading import import_string
 from redis.exceptions import RedisError
+
+from common.querystring import only_parameters
 
 logger = logging.getLogger(__name__)
 
@@ -66,13 +68,43 @@ RENDERING_FILES = {".html", ".txt", ".xml", ".mo", ".py"}
 VERSION_SQL = "SELECT version, next_publication_at <= %s FROM {table} WHERE id = 1"
 
 
-def _read_version() -> tuple[int, bool]:
+def _query_version(connection) -> tuple[int, bool]:
     table = apps.get_model(settings.PAGE_CACHE_VERSION_MODEL)._meta.db_table
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
         cursor.execute(VERSION_SQL.format(table=connection.ops.quote_name(table)), [now])
         row = cursor.fetchone()
     return (row[0], bool(row[1])) if row else (0, False)
+
+
+def _read_version() -> tuple[int, bool]:
+    """The version row, in one round trip, through ``PAGE_CACHE_DATABASE``.
+
+    Why a connection of its own. The ``default`` connection has ``CONN_HEALTH_CHECKS`` on:
+    before the first query of each request Django checks a reused connection (on PostgreSQL a
+    ``SELECT 1``), which is what replaces a connection broken by a database restart before a
+    view, the admin or ``/readyz`` uses it. On a cache hit that check is a second round trip
+    for one small query, and doubles the cost of the hit; no public API lets the version query
+    stand in for it. So the version has its own alias of the same database, with the check off
+    and the same protection given here instead: a query that fails on a reused connection is
+    tried once more on a new one. The other ways were worse: without the check on
+    ``default``, the first admin request or probe after a restart would get the 503 page; a
+    version kept in the cache instead of the database would be stale on a worker whose cache
+    is its own (locmem) and could drift from the database it stands for. The cost is one more
+    connection per worker (``CONN_MAX_AGE`` keeps it, like ``default``'s).
+
+    Connecting is outside the retry: when the database is down, the first attempt already
+    says so, and a second would only make the 503 page wait as long again.
+    """
+    connection = connections[settings.PAGE_CACHE_DATABASE]
+    connection.ensure_connection()
+    try:
+        return _query_version(connection)
+    except (OperationalError, InterfaceError):
+        # A connection opened by an earlier request, dropped since (a restart, a proxy's idle
+        # timeout): Django's health check would have replaced it; this does after the fact.
+        connection.close()
+        return _query_version(connection)
 
 
 def content_version() -> int:
@@ -89,8 +121,8 @@ def _content_version_or_none() -> int | None:
 
     The database unreachable: the request goes to the view, whose own database error becomes
     the 503 page (``rosario_intl.middleware.DatabaseUnavailableMiddleware``). A connection
-    broken since the last request (the database restarted) never gets this far: Django's
-    health check replaces it first.
+    broken since the last request (the database restarted) never gets this far: the version
+    read replaces it (``_read_version``).
     """
     try:
         return content_version()
@@ -131,10 +163,8 @@ def code_fingerprint() -> str:
 
 
 def page_address(request, parameters) -> str:
-    """The path and the parameters the page depends on, in order of name (each name's
-    values in their own order: the last one counts)."""
-    names = sorted(parameters & request.GET.keys())
-    query = urlencode([(name, value) for name in names for value in request.GET.getlist(name)])
+    """The path and the parameters the page depends on (``only_parameters``)."""
+    query = only_parameters(request.GET, parameters)
     return f"{request.path}?{query}" if query else request.path
 
 

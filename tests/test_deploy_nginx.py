@@ -40,6 +40,9 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_DB = 13
 HOST = "localhost"
+# How long nginx leaves a failed app server alone: 10 s in deploy/nginx/, 2 s here.
+SHIPPED_FAIL_TIMEOUT = 10
+FAIL_TIMEOUT = 2
 
 pytestmark = pytest.mark.skipif(
     not DATABASE_URL.startswith("postgres"),
@@ -279,6 +282,11 @@ def edge():
             },
             check=True, capture_output=True, text=True,
         ).stdout  # fmt: skip
+        # The configuration as shipped, but for how long nginx leaves a failed app server
+        # alone: a test waits that long (test_an_instance_killed_under_load_costs_no_request).
+        shipped = f"max_fails=1 fail_timeout={SHIPPED_FAIL_TIMEOUT}s;"
+        assert rendered.count(shipped) == 2, "deploy/nginx/ changed: update the test"
+        rendered = rendered.replace(shipped, f"max_fails=1 fail_timeout={FAIL_TIMEOUT}s;")
         (folder / "rosario.conf").write_text(rendered)
         user = "user root;" if os.geteuid() == 0 else ""  # the temporary folder is root's
         (folder / "nginx.conf").write_text(MAIN_CONFIG.format(folder=folder, user=user))
@@ -403,8 +411,8 @@ def test_one_address_cannot_flood_the_login(edge):
 
 
 def test_a_burst_of_searches_is_limited_for_that_client_only(edge):
-    def search(number: int) -> int:
-        return edge.get(f"/es/buscar/?q=residuos{number}", client="127.0.0.5").status
+    def search(number: int) -> http.client.HTTPResponse:
+        return edge.get(f"/es/buscar/?q=residuos{number}", client="127.0.0.5")
 
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         burst = pool.map(search, range(200))
@@ -413,15 +421,17 @@ def test_a_burst_of_searches_is_limited_for_that_client_only(edge):
             edge.get("/es/", client="127.0.0.6").status,
             edge.get("/es/proyectos/?theme=gestion-de-residuos", client="127.0.0.6").status,
         ]
-        statuses = list(burst)
+        responses = list(burst)
+    statuses = [response.status for response in responses]
     counts = {status: statuses.count(status) for status in set(statuses)}
     print(f"burst of 200 searches from one client: {counts}; the other client: {others}")
     assert set(counts) == {200, 429}
     # The burst (20) and 5 a second pass; the rest, most of it, is refused.
     assert counts[200] >= 20 and counts[429] >= 100
     assert others == [200, 200]
-    refused = edge.get("/es/buscar/?q=otra", client="127.0.0.5")
-    assert refused.status == 429
+    # One of the refused (a request made after the burst may find the allowance refilled
+    # when the machine is slow: 5 a second).
+    refused = next(response for response in responses if response.status == 429)
     assert int(refused.getheader("Retry-After")) > 0
     assert "probá de nuevo" in refused.body.decode()
 
@@ -512,10 +522,10 @@ def test_an_instance_killed_under_load_costs_no_request(edge):
     print(f"500 GETs with an instance killed after {len(statuses) - 400}: {len(failed)} failed")
     assert failed == []
 
-    # Back again, it gets requests once nginx's 10-second pause for it is over.
+    # Back again, it gets requests once nginx's pause for it (fail_timeout) is over.
     first.start()
     served_before = len(first.access_paths())
-    time.sleep(11)
+    time.sleep(FAIL_TIMEOUT + 1)
     for number in range(20):
         assert edge.get(paths[number % len(paths)], client="127.0.0.7").status == 200
     assert len(first.access_paths()) > served_before

@@ -2,16 +2,17 @@
 tested in test_signals.py."""
 
 import copy
+from unittest import mock
 
 import pytest
 from django.core.cache import caches
-from django.db import close_old_connections, connection
+from django.db import OperationalError, close_old_connections, connection, connections
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from cooperation import models
 from cooperation.forms import DirectoryFilterForm, SearchForm
-from rosario_intl.page_cache import LOCAL, code_fingerprint, content_version
+from rosario_intl.page_cache import LOCAL, code_fingerprint
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -120,38 +121,156 @@ def test_a_cache_hit_carries_every_header_of_a_fresh_page(client, seeded):
     assert not hit.cookies
 
 
-@pytest.mark.django_db(transaction=True)  # as in production: no transaction around it
-def test_a_reused_connection_is_checked_by_django_before_the_version_read(monkeypatch):
-    # No private flag: with CONN_HEALTH_CHECKS, Django checks a reused connection once per
-    # request (on PostgreSQL a SELECT 1 of its own) before the version read uses it.
-    from rosario_intl.page_cache import _content_version_or_none
+# Production reads the version through a connection of its own ("page_cache", without
+# Django's health check). Each test starts as a request does: the connections opened by an
+# earlier request, younger than CONN_MAX_AGE (an older one would be closed and opened anew).
+# Transactional, as in production: the version connection cannot see into a test's transaction.
+own_connection = pytest.mark.django_db(transaction=True, databases=["default", "page_cache"])
 
-    expected = content_version()
-    # A connection younger than CONN_MAX_AGE: an older one (a long test run) is closed at the
-    # start of the request instead, and a new connection needs no check.
-    connection.close()
-    connection.ensure_connection()
-    checks = []
-    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or True)
+
+@pytest.fixture
+def version_connection(settings, seeded):
+    settings.PAGE_CACHE_DATABASE = "page_cache"
+    for alias in ("default", "page_cache"):
+        connections[alias].close()
+        connections[alias].ensure_connection()
     close_old_connections()  # as at the start of a request
-    assert _content_version_or_none() == expected
-    assert _content_version_or_none() == expected
-    assert checks == [1]
+    return connections["page_cache"]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_broken_connection_is_replaced_for_the_version_read():
-    # What the health check is for: the database restarted since the last request.
-    if connection.vendor != "postgresql":
-        pytest.skip("an SQLite connection cannot break")
-    from rosario_intl.page_cache import _content_version_or_none
+class RoundTrips:
+    """Every statement and every health check (``is_usable``: a ``SELECT 1`` of Django's own,
+    which ``CaptureQueriesContext`` does not see) on each connection."""
 
-    expected = content_version()
-    connection.ensure_connection()
-    connection.connection.close()  # behind Django's back, as a server restart would
-    close_old_connections()  # as at the start of a request
-    assert _content_version_or_none() == expected
-    assert not connection.connection.closed
+    def __init__(self, monkeypatch):
+        self.checks = dict.fromkeys(connections, 0)
+        self.queries = {alias: CaptureQueriesContext(connections[alias]) for alias in connections}
+        for alias in connections:
+            check = connections[alias].is_usable
+            monkeypatch.setattr(connections[alias], "is_usable", self.counted(alias, check))
+
+    def counted(self, alias, check):
+        def is_usable():
+            self.checks[alias] += 1
+            return check()
+
+        return is_usable
+
+    def __enter__(self):
+        for queries in self.queries.values():
+            queries.__enter__()
+        return self
+
+    def __exit__(self, *exc_info):
+        for queries in self.queries.values():
+            queries.__exit__(*exc_info)
+
+    def count(self, alias) -> int:
+        return len(self.queries[alias]) + self.checks[alias]
+
+
+@own_connection
+def test_a_cache_hit_is_one_round_trip_to_the_database(client, version_connection, monkeypatch):
+    client.get("/es/")
+    close_old_connections()
+    with RoundTrips(monkeypatch) as trips:
+        response = client.get("/es/")
+    assert response.status_code == 200
+    assert trips.count("page_cache") == 1
+    assert trips.queries["page_cache"][0]["sql"].startswith("SELECT version")
+    # The default connection, with its health check, is not even touched by a hit.
+    assert trips.count("default") == 0
+
+
+@own_connection
+def test_a_miss_still_checks_the_default_connection(client, version_connection, monkeypatch):
+    # What CONN_HEALTH_CHECKS protects stays protected: a request the page cache does not
+    # answer (a miss, the admin, a probe) gets Django's check of a reused connection.
+    with RoundTrips(monkeypatch) as trips:
+        assert client.get("/es/").status_code == 200
+    assert trips.checks["default"] == 1
+    assert trips.count("page_cache") == 1
+
+
+@own_connection
+def test_a_version_read_that_fails_is_tried_once_more_on_a_new_connection(
+    client, version_connection
+):
+    # A reused connection dropped since the last request: the first query fails as it would
+    # on a connection closed by the server, and the hit is still a hit.
+    client.get("/es/")
+    cursor = version_connection.cursor
+    failures = []
+
+    def cursor_once_broken():
+        if not failures:
+            failures.append(1)
+            raise OperationalError("server closed the connection unexpectedly")
+        return cursor()
+
+    with (
+        mock.patch.object(version_connection, "cursor", side_effect=cursor_once_broken),
+        mock.patch.object(version_connection, "close", wraps=version_connection.close) as close,
+        CaptureQueriesContext(connections["default"]) as default_queries,
+    ):
+        response = client.get("/es/")
+    assert response.status_code == 200
+    assert failures == [1]
+    close.assert_called_once()
+    assert len(default_queries) == 0  # served from the cache
+
+
+@own_connection
+def test_a_connection_dropped_by_the_server_is_replaced_on_a_cache_hit(client, version_connection):
+    # What a PostgreSQL restart does to the connections of every worker.
+    if version_connection.vendor != "postgresql":
+        pytest.skip("an SQLite connection cannot be dropped by a server")
+    client.get("/es/")
+    with version_connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    close_old_connections()  # the next request
+
+    with (
+        CaptureQueriesContext(version_connection) as queries,
+        CaptureQueriesContext(connections["default"]) as default_queries,
+    ):
+        response = client.get("/es/")
+    assert response.status_code == 200
+    assert response.headers["ETag"]
+    assert len(queries) == 2  # the attempt on the dropped connection, and the retry
+    assert len(default_queries) == 0  # still a cache hit
+    with version_connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        assert cursor.fetchone() != (pid,)
+
+
+@own_connection
+def test_a_database_that_cannot_be_reached_is_tried_once_not_twice(client, version_connection):
+    # Down (not dropped): connecting fails, and the page cache steps aside at once for the
+    # view, whose own error is the 503 page; a second attempt would only double the wait.
+    if version_connection.vendor != "postgresql":
+        pytest.skip("the in-memory SQLite test database is never closed")
+    version_connection.close()
+    with mock.patch.object(
+        version_connection,
+        "get_new_connection",
+        side_effect=OperationalError("connection refused"),
+    ) as connect:
+        from rosario_intl.page_cache import _content_version_or_none
+
+        assert _content_version_or_none() is None
+    assert connect.call_count == 1
+
+
+def test_the_version_connection_is_the_same_database_without_the_health_check(settings):
+    default, own = settings.DATABASES["default"], settings.DATABASES["page_cache"]
+    assert {**own, "CONN_HEALTH_CHECKS": True, "TEST": default["TEST"]} == default
+    assert own["CONN_HEALTH_CHECKS"] is False
+    assert default["CONN_HEALTH_CHECKS"] is True
+    assert own["TEST"]["MIRROR"] == "default"
 
 
 def test_pages_from_a_shared_cache_are_kept_in_the_worker_too(client, seeded, settings, tmp_path):

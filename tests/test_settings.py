@@ -225,12 +225,16 @@ def test_cache_is_the_shared_redis_when_redis_url_is_set(prod_settings):
 
 
 def test_postgresql_connections_have_timeouts(prod_settings):
-    database = prod_settings(DATABASE_URL=POSTGRES_URL).DATABASES["default"]
+    databases = prod_settings(DATABASE_URL=POSTGRES_URL).DATABASES
+    database = databases["default"]
 
     assert database["CONN_MAX_AGE"] == 60
     assert database["CONN_HEALTH_CHECKS"] is True
     assert database["OPTIONS"]["connect_timeout"] == 3
     assert database["OPTIONS"]["options"] == "-c statement_timeout=5000"
+    # The page cache's connection to the same database has the same limits.
+    assert databases["page_cache"]["OPTIONS"] == database["OPTIONS"]
+    assert databases["page_cache"]["NAME"] == database["NAME"]
 
 
 def test_database_timeouts_come_from_the_environment(prod_settings):

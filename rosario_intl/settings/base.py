@@ -127,6 +127,8 @@ PAGE_CACHE_ALIAS = "default"
 # and what raises it when a scheduled entry goes public without anyone saving anything.
 PAGE_CACHE_VERSION_MODEL = "cooperation.ContentVersion"
 PAGE_CACHE_SCHEDULED_CHANGE = "cooperation.signals.scheduled_publication_due"
+# The connection (of DATABASES) that reads the version on every cacheable request.
+PAGE_CACHE_DATABASE = "page_cache"
 # The query parameters a public page depends on: the page number, the list filters
 # (cooperation.forms.DirectoryFilterForm) and the search (SearchForm). Any other parameter (a
 # campaign's utm_source, random ones sent to get past the cache) gets the same cached page.
@@ -138,7 +140,7 @@ PAGE_CACHE_PARAMETERS = [
 # Folders whose files render the pages (code, app templates), hashed into every key with the
 # template folders and LOCALE_PATHS, so that a new release never serves the previous one's
 # pages from a shared cache.
-PAGE_CACHE_CODE = [BASE_DIR / "cooperation", BASE_DIR / "rosario_intl"]
+PAGE_CACHE_CODE = [BASE_DIR / "cooperation", BASE_DIR / "rosario_intl", BASE_DIR / "common"]
 
 # Entries not reviewed for this many days are flagged in the admin ("Needs review").
 REVIEW_INTERVAL_DAYS = env.int("DJANGO_REVIEW_INTERVAL_DAYS", default=365)
@@ -168,6 +170,14 @@ DATABASE_URL = env.str("DATABASE_URL", default="") or f"sqlite:///{BASE_DIR / 'd
 DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# The same database, for the page cache's version read alone: one round trip per cache hit
+# without Django's health check, which that read replaces with a retry of its own
+# (rosario_intl/page_cache.py, _read_version). In tests it reads the test database.
+DATABASES["page_cache"] = {
+    **DATABASES["default"],
+    "CONN_HEALTH_CHECKS": False,
+    "TEST": {"MIRROR": "default"},
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

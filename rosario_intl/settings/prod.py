@@ -99,6 +99,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # No query holds a worker and a connection for long; 0 turns the limit off.
         "options": f"-c statement_timeout={statement_timeout_ms}",
     }
+    # The page cache's connection to the same database (base.py), with the same limits.
+    DATABASES["page_cache"]["OPTIONS"] = DATABASES["default"]["OPTIONS"]
 
 STORAGES = {
     **STORAGES,

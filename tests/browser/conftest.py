@@ -21,7 +21,7 @@ from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser.pages import DESKTOP
+from tests.browser.pages import DESKTOP, TIMEOUT_MS
 from tests.helpers import missing_tool
 
 # Debian's package. Playwright's own browser download does not work on our machines.
@@ -98,7 +98,7 @@ def open_page(browser, live_server_url):
 
     def open_page(path, *, viewport=DESKTOP, status=200):
         context = browser.new_context(viewport=viewport, base_url=live_server_url)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
         response = page.goto(path)

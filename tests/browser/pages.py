@@ -16,6 +16,9 @@ from cooperation.seed import content as seed_data
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
+# How long Playwright waits for a page or an element. Generous: `make test` runs two test
+# processes, each with Chromium and a live server, on a machine of two cores.
+TIMEOUT_MS = 30_000
 
 
 def _seed_slugs(items: list[dict], key: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from cooperation import models
-from tests.browser.pages import DESKTOP
+from tests.browser.pages import DESKTOP, TIMEOUT_MS
 from tests.helpers import url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -55,7 +55,7 @@ def test_an_old_address_redirects_after_the_slug_is_changed_in_the_admin(
     visitor = browser.new_context(viewport=DESKTOP, base_url=live_server_url)
     staff = browser.new_context(viewport=DESKTOP, base_url=live_server_url)
     for context in (visitor, staff):
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(TIMEOUT_MS)
     try:
         # A visitor reads both pages first, so that any cache holds them.
         public = visitor.new_page()

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from cooperation import models
 from cooperation.seed import content as seed_data
-from tests.browser.pages import DESKTOP
+from tests.browser.pages import DESKTOP, TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -56,7 +56,7 @@ def test_editor_changes_the_english_title_and_the_public_page_shows_it(
     visitor = browser.new_context(viewport=DESKTOP, base_url=live_server_url)
     staff = browser.new_context(viewport=DESKTOP, base_url=live_server_url)
     for context in (visitor, staff):
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(TIMEOUT_MS)
     try:
         # A visitor reads the page first, so that any cache holds the old title.
         public = visitor.new_page()

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from cooperation import models
-from tests.browser.pages import DESKTOP
+from tests.browser.pages import DESKTOP, TIMEOUT_MS
 from tests.helpers import url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -45,7 +45,7 @@ def project(seeded_database, django_db_blocker):
 
 def test_the_history_reads_in_spanish_compares_and_restores(browser, live_server_url, project):
     context = browser.new_context(viewport=DESKTOP, base_url=live_server_url)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
     try:
         admin = context.new_page()
         admin.goto(url_in("es", "admin:index"))

@@ -9,6 +9,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from cooperation import models
+from tests.browser.pages import TIMEOUT_MS
 from tests.helpers import url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -34,7 +35,7 @@ def project_form(browser, live_server_url, account):
 
     def open_form(viewport):
         context = browser.new_context(viewport=viewport, base_url=live_server_url)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
         page.goto(url_in("es", "admin:index"))

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from cooperation import models
 from rosario_intl.two_factor import devices
-from tests.browser.pages import DESKTOP
+from tests.browser.pages import DESKTOP, TIMEOUT_MS
 from tests.helpers import url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -60,7 +60,7 @@ def staff(browser, live_server_url, accounts):
 
     def log_in(username: str, viewport=DESKTOP):
         context = browser.new_context(viewport=viewport, base_url=live_server_url)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
         page.goto(url_in("es", "admin:index"))

@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from tests.browser.pages import DESKTOP
+from tests.browser.pages import DESKTOP, TIMEOUT_MS
 from tests.browser.test_pages import AXE_OPTIONS, axe_report
 from tests.helpers import url_in
 
@@ -58,7 +58,7 @@ def test_a_publisher_sets_up_the_app_and_signs_in_with_its_codes(
     browser, live_server_url, publisher_account
 ):
     context = browser.new_context(viewport=DESKTOP, base_url=live_server_url)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
     problems = []
     try:
         page = context.new_page()
