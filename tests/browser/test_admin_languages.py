@@ -1,14 +1,19 @@
-"""The admin's change forms in Chromium: each translated field's Spanish and English side by
-side on a laptop screen, stacked on a narrow one (cooperation/admin/languages.py,
-templates/admin/includes/fieldset.html, static/css/admin.css)."""
+"""The admin's forms in Chromium: each translated field's Spanish and English side by side on
+a laptop screen, stacked on a narrow one (cooperation/admin/languages.py,
+templates/admin/includes/fieldset.html, static/css/admin.css); and every form and list as
+wide as a 1366 px screen at most, never scrolling sideways."""
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from cooperation import models
+from cooperation.admin.site import SingletonAdmin
+from rosario_intl.two_factor import devices
 from tests.browser.pages import TIMEOUT_MS
 from tests.helpers import url_in
 
@@ -16,6 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 USERNAME, PASSWORD = "languages-admin", "a-long-enough-password-for-tests"
 LAPTOP = {"width": 1366, "height": 768}
+SMALL_LAPTOP = {"width": 1280, "height": 800}
 NARROW = {"width": 900, "height": 900}
 
 
@@ -23,33 +29,66 @@ NARROW = {"width": 900, "height": 900}
 def account(seeded_database, django_db_blocker):
     with django_db_blocker.unblock():
         user = get_user_model().objects.create_superuser(USERNAME, "", PASSWORD)
-        project = models.Project.objects.order_by("pk").first()
-    yield project
+        # A superuser must pass the second step: with a recovery code, once for the module.
+        devices.confirm(devices.enrolment_device(user))
+        recovery_code = devices.new_recovery_codes(user)[0]
+    yield recovery_code
     with django_db_blocker.unblock():
         user.delete()
 
 
-@pytest.fixture
-def project_form(browser, live_server_url, account):
-    contexts = []
-
-    def open_form(viewport):
-        context = browser.new_context(viewport=viewport, base_url=live_server_url)
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        page = context.new_page()
+@pytest.fixture(scope="module")
+def signed_in(browser, live_server_url, account, django_db_blocker):
+    """The cookies of a session signed in (both steps) as the module's superuser."""
+    context = browser.new_context(base_url=live_server_url)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    # Outside any test: the live server's database access is allowed here by hand.
+    with django_db_blocker.unblock():
         page.goto(url_in("es", "admin:index"))
         page.fill("#id_username", USERNAME)
         page.fill("#id_password", PASSWORD)
         page.locator("#login-form [type=submit]").click()
-        expect(page.locator("#site-name")).to_be_visible()
-        with translation.override("es"):
-            page.goto(reverse("admin:cooperation_project_change", args=[account.pk]))
+        page.fill("#id_otp_token", account)
+        page.locator("#two-factor-form [type=submit]").click()
+        expect(page.locator("#user-tools")).to_be_visible()
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+@pytest.fixture
+def admin_page(browser, live_server_url, signed_in):
+    """``admin_page(path, viewport)``: the admin page at ``path``, signed in."""
+    contexts = []
+
+    def open_page(path, viewport):
+        context = browser.new_context(
+            viewport=viewport, base_url=live_server_url, storage_state=signed_in
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        response = page.goto(path)
+        assert response.status == 200, f"GET {path} answered {response.status}"
+        expect(page.locator("#user-tools")).to_be_visible()
         return page
 
-    yield open_form
+    yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def project_form(admin_page):
+    def open_form(viewport):
+        with translation.override("es"):
+            project = models.Project.objects.order_by("pk").first()
+            return admin_page(
+                reverse("admin:cooperation_project_change", args=[project.pk]), viewport
+            )
+
+    return open_form
 
 
 def test_at_1366_pixels_the_spanish_and_english_title_are_on_one_row(project_form):
@@ -79,3 +118,55 @@ def test_on_a_narrow_screen_the_languages_are_stacked(project_form):
     es = page.locator("#id_title_es").bounding_box()
     en = page.locator("#id_title_en").bounding_box()
     assert en["y"] > es["y"] + es["height"] - 1, (es, en)
+
+
+# Every model of the portal in the admin: its change form (of the first entry), its add form
+# and its list; the single entries (site settings) have neither an add form nor a list.
+ADMIN_MODELS = [
+    model
+    for model in apps.get_app_config("cooperation").get_models()
+    if admin.site.is_registered(model)
+]
+SCREENS = [
+    (model._meta.model_name, view)
+    for model in ADMIN_MODELS
+    for view in ("change", "add", "changelist")
+    if view == "change" or not isinstance(admin.site.get_model_admin(model), SingletonAdmin)
+]
+# What sticks out on the right, to say why a page is too wide.
+OVERFLOWING = """(width) => [...document.querySelectorAll("body *")]
+    .filter(element => element.getBoundingClientRect().right > width && !element.children.length)
+    .slice(0, 10)
+    .map(element => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`)"""
+
+
+def screen_path(model_name: str, view: str) -> str:
+    model = apps.get_model("cooperation", model_name)
+    kwargs = {}
+    if view == "change":
+        kwargs["object_id"] = model._default_manager.order_by("pk").first().pk
+    return url_in("es", f"admin:cooperation_{model_name}_{view}", **kwargs)
+
+
+def assert_fits(page, viewport):
+    width = viewport["width"]
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, (scroll_width, page.evaluate(OVERFLOWING, width))
+
+
+@pytest.mark.parametrize(("model_name", "view"), SCREENS)
+def test_every_admin_form_and_list_fits_a_1366_pixel_screen(admin_page, model_name, view):
+    page = admin_page(screen_path(model_name, view), LAPTOP)
+    if view == "add":
+        # A row in each inline (a new entry's sources, participations...), as an editor adds
+        # them: an empty table is narrower than a filled one.
+        for add_row in page.locator(".inline-group .add-row a").all():
+            add_row.click()
+    assert_fits(page, LAPTOP)
+
+
+@pytest.mark.parametrize("model_name", ["program", "project", "partner", "network"])
+def test_the_entries_forms_with_their_sources_fit_a_1280_pixel_screen(admin_page, model_name):
+    page = admin_page(screen_path(model_name, "change"), SMALL_LAPTOP)
+    expect(page.locator("#cooperation-source-content_type-object_id-0")).to_be_visible()
+    assert_fits(page, SMALL_LAPTOP)
