@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import UNKNOWN_STATUS_FILTER, CooperationStatus, PartnerKind
 
@@ -45,7 +46,7 @@ class DirectoryFilterForm(forms.Form):
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     # Short labels: on a phone the filters stand in two columns.
     sdg = forms.ChoiceField(label=_("Goal (SDG)"), required=False)
-    partner = forms.ChoiceField(label=_("Partner organization"), required=False)
+    partner = forms.ChoiceField(label=pgettext_lazy("filter", "Partner"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind of partner"), required=False, choices=[("", _("Any")), *PartnerKind.choices]
     )

@@ -39,6 +39,12 @@ FIRST_SCREEN = [
         "theme=waste-management&status=unknown",
         "Projects · No published information · Waste management",
     ),
+    (
+        "en",
+        "program_list",
+        "sdg=11&year=2022",
+        "Programs · SDG 11: Sustainable Cities and Communities · 2022",
+    ),
 ]
 
 
