@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import UNKNOWN_STATUS_FILTER, CooperationStatus, PartnerKind
 
@@ -27,8 +28,9 @@ class DirectoryFilterForm(forms.Form):
         ],
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
-    sdg = forms.ChoiceField(label=_("Sustainable Development Goal"), required=False)
-    partner = forms.ChoiceField(label=_("Partner organization"), required=False)
+    # Short labels: on a phone the filters stand in two columns.
+    sdg = forms.ChoiceField(label=_("Goal (SDG)"), required=False)
+    partner = forms.ChoiceField(label=pgettext_lazy("filter", "Partner"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind of partner"), required=False, choices=[("", _("Any")), *PartnerKind.choices]
     )
@@ -51,11 +53,18 @@ class DirectoryFilterForm(forms.Form):
     def filter_labels(self) -> list[str]:
         """What each applied filter reads as, in the order of the form: "Gestión de residuos",
         "2022" (call after ``is_valid()``)."""
-        labels = []
+        return [label for _name, _field, label in self.applied_filters()]
+
+    def applied_filters(self) -> list[tuple[str, str, str]]:
+        """Each applied filter as (parameter, field label, value label), in the order of the
+        form: ("theme", "Tema", "Gestión de residuos") (call after ``is_valid()``)."""
+        applied = []
         for name, value in self.filters().items():
-            choices = getattr(self.fields[name], "choices", None)
-            labels.append(str(dict(choices).get(value, value)) if choices else str(value))
-        return labels
+            field = self.fields[name]
+            choices = getattr(field, "choices", None)
+            label = str(dict(choices).get(value, value)) if choices else str(value)
+            applied.append((name, str(field.label), label))
+        return applied
 
 
 def clean_query(raw: str) -> str:

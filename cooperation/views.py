@@ -258,10 +258,23 @@ class DirectoryMixin:
             filtered=bool(labels),
             list_title=self.page_title,
             filter_summary=" · ".join(labels),
+            applied_filters=self.applied_filters(),
         )
         # The filters only, for the pagination links.
         context["query_string"] = only_parameters(self.request.GET, DirectoryFilterForm.base_fields)
         return context
+
+    def applied_filters(self) -> list[dict]:
+        """Each applied filter with the address of this list without it (and from page 1)."""
+        if not self.filter_form.is_valid():
+            return []
+        applied = []
+        for name, field_label, label in self.filter_form.applied_filters():
+            others = [n for n in DirectoryFilterForm.base_fields if n != name]
+            query = only_parameters(self.request.GET, others)
+            url = f"{self.request.path}?{query}" if query else self.request.path
+            applied.append({"field": field_label, "label": label, "remove_url": url})
+        return applied
 
     def translated_parameters(self, language: str) -> QueryDict:
         current = translation.get_language()

@@ -1549,6 +1549,64 @@ def test_the_heading_names_the_filters_and_they_fold_until_used(
     assert count.getnext() is details[0]
 
 
+@pytest.mark.parametrize(
+    ("path", "lead"),
+    [
+        ("/es/proyectos/", True),
+        ("/en/programs/", True),
+        # A filtered list's heading says what it holds: the lead is not repeated there.
+        ("/es/proyectos/?theme=gestion-de-residuos", False),
+        ("/en/programs/?sdg=11&year=2022", False),
+        # Nothing understood, nothing filtered: the list is the whole one, and says so.
+        ("/es/proyectos/?theme=nope", True),
+    ],
+)
+def test_only_the_whole_list_has_its_lead(client, seeded, path, lead):
+    tree = lxml.html.fromstring(client.get(path).content)
+    assert bool(tree.xpath('//main//p[@class="lead"]')) == lead
+
+
+def test_each_applied_filter_is_removable_on_its_own(client, seeded):
+    path = "/es/proyectos/?theme=gestion-de-residuos&status=unknown&page=1&utm_source=x"
+    tree = lxml.html.fromstring(client.get(path).content)
+    chips = tree.xpath('//details[contains(@class, "filters")]/ul[@class="applied-filters"]/li')
+    # In the order of the form, at the top of the open panel, before every select.
+    assert [" ".join(chip.text_content().split()) for chip in chips] == [
+        "Estado: Sin información publicada Quitar el filtro Estado: Sin información publicada",
+        "Tema: Gestión de residuos Quitar el filtro Tema: Gestión de residuos",
+    ]
+    assert [chip.xpath("string(a/@href)") for chip in chips] == [
+        "/es/proyectos/?theme=gestion-de-residuos",
+        "/es/proyectos/?status=unknown",
+    ]
+    # Two or more: one link removes them all.
+    assert tree.xpath('string(//div[@class="filter-actions"]/a/@href)') == "/es/proyectos/"
+
+
+@pytest.mark.parametrize(
+    ("path", "chips", "clear_all"),
+    [
+        ("/en/projects/", 0, False),
+        # One filter: its own "Remove" is enough.
+        ("/en/projects/?theme=waste-management", 1, False),
+        ("/en/projects/?theme=waste-management&year=2022", 2, True),
+        # A value nobody knows: nothing applied, but a way back to the whole list.
+        ("/en/projects/?theme=nope", 0, True),
+    ],
+)
+def test_the_filters_offer_to_clear_what_is_applied(client, seeded, path, chips, clear_all):
+    tree = lxml.html.fromstring(client.get(path).content)
+    assert len(tree.xpath('//ul[@class="applied-filters"]/li')) == chips
+    links = tree.xpath('//div[@class="filter-actions"]/a')
+    assert [link.text_content() for link in links] == (["Clear filters"] if clear_all else [])
+    if chips == 1:
+        remove = tree.xpath('//ul[@class="applied-filters"]//a')[0]
+        assert remove.get("href") == "/en/projects/"
+        assert (
+            " ".join(remove.text_content().split()) == "Remove the filter Theme: Waste management"
+        )
+
+
 # One page per organization: a network is shown on its organization's page.
 
 

@@ -2,11 +2,13 @@
 includes/_filters.html): results first, filters folded, nothing cut."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.browser.pages import PHONE
+from tests.browser.test_pages import AXE_OPTIONS, OVERFLOW_SCRIPT, axe_report
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -16,15 +18,67 @@ def _path(language: str, name: str = "project_list", query: str = "") -> str:
         return reverse(f"cooperation:{name}") + (f"?{query}" if query else "")
 
 
-@pytest.mark.parametrize("language", ["es", "en"])
-@pytest.mark.parametrize("name", ["program_list", "project_list"])
-def test_the_count_and_the_first_results_are_on_the_first_screen(open_page, language, name):
-    page = open_page(_path(language, name), viewport=PHONE)
+# Unfiltered, then one and two filters applied (the panel open, every select in it).
+FIRST_SCREEN = [
+    ("es", "program_list", "", "Programas"),
+    ("en", "program_list", "", "Programs"),
+    ("es", "project_list", "", "Proyectos"),
+    ("en", "project_list", "", "Projects"),
+    ("es", "project_list", "theme=gestion-de-residuos", "Proyectos · Gestión de residuos"),
+    ("en", "project_list", "theme=waste-management", "Projects · Waste management"),
+    ("es", "program_list", "status=unknown", "Programas · Sin información publicada"),
+    (
+        "es",
+        "project_list",
+        "theme=gestion-de-residuos&status=unknown",
+        "Proyectos · Sin información publicada · Gestión de residuos",
+    ),
+    (
+        "en",
+        "project_list",
+        "theme=waste-management&status=unknown",
+        "Projects · No published information · Waste management",
+    ),
+    (
+        "en",
+        "program_list",
+        "sdg=11&year=2022",
+        "Programs · SDG 11: Sustainable Cities and Communities · 2022",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "name", "query", "heading"), FIRST_SCREEN)
+def test_the_count_and_the_first_results_are_on_the_first_screen(
+    open_page, language, name, query, heading
+):
+    """At 375×812 the first result starts on the first screen, filters folded or open, with
+    the page in its own order (nothing moved against the DOM) and nothing wider than it."""
+    page = open_page(_path(language, name, query), viewport=PHONE)
+    expect(page.locator("h1")).to_have_text(heading)
     details = page.locator("details.filters")
-    expect(details).not_to_have_attribute("open", "")
-    assert page.locator(".result-count").bounding_box()["y"] < PHONE["height"]
+    if query:
+        expect(details).to_have_attribute("open", "")
+        # Open for real: the selects take room on the screen, none is put out of sight.
+        for select in details.locator("select, input").all():
+            box = select.bounding_box()
+            assert box and box["width"] > 100 and 0 <= box["x"] <= PHONE["width"] - box["width"]
+    else:
+        expect(details).not_to_have_attribute("open", "")
+    count = page.locator(".result-count").bounding_box()
     first = page.locator(".cards > .card").first.bounding_box()
-    assert first["y"] < PHONE["height"], f"the first result starts at {first['y']:.0f}px"
+    assert count["y"] < first["y"] < PHONE["height"], (
+        f"the first result starts at {first['y']:.0f}px, below the first screen"
+    )
+    # The heading, the count, the filters and the results, down the screen in that order.
+    tops = [
+        page.locator(s).first.bounding_box()["y"]
+        for s in ("h1", ".result-count", "details.filters", ".cards")
+    ]
+    assert tops == sorted(tops)
+    assert page.evaluate(OVERFLOW_SCRIPT)["scrollWidth"] <= PHONE["width"]
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert not violations, axe_report(violations)
 
 
 @pytest.mark.parametrize(
