@@ -11,7 +11,9 @@ from tests.browser.test_pages import AXE_OPTIONS, axe_report
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-ENTRY_PAGES = [page for page in PAGES if page.slugs and page.status == 200]
+# The pages of a program, a project or an organization (a theme's page lists entries).
+ENTRY_KINDS = {"program_detail", "project_detail", "partner_detail"}
+ENTRY_PAGES = [page for page in PAGES if page.url_name in ENTRY_KINDS and page.status == 200]
 WRITE = {"es": "Escribinos por WhatsApp", "en": "Write to us on WhatsApp"}
 SHARE = {"es": "Compartir por WhatsApp", "en": "Share on WhatsApp"}
 COPY = {"es": "Copiar enlace", "en": "Copy link"}

@@ -2,9 +2,13 @@
 in the visitor's language and the site's style (cooperation/admin/lockout.py,
 rosario_intl/errors.py, templates/lockout.html).
 
-An unknown user name is locked like a real one, so the tests need no account; the sign-in
-records they leave are deleted afterwards.
+An unknown user name is locked like a real one, so the tests need no account. Each test
+takes a name of its own: on PostgreSQL the live server commits the sign-in records on its
+own connection, which the test's rollback does not undo (the package's flush does, at the
+end), so a name shared between tests would start the next one locked out.
 """
+
+import uuid
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog
@@ -17,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 @pytest.fixture
 def unknown_user(django_db_blocker):
-    username = "nobody-in-the-browser"
+    username = f"nobody-{uuid.uuid4().hex[:12]}"
     yield username
     with django_db_blocker.unblock():
         AccessAttempt.objects.filter(username=username).delete()
