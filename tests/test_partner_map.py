@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import lxml.html
 import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
@@ -264,12 +265,25 @@ def test_every_public_partner_with_a_place_is_a_labelled_link_in_both_layouts(
     for svg in layouts.values():
         links = re.findall(
             r'<a class="map-label" href="([^"]+)" aria-label="([^"]+)" lang="\w+">'
-            r"<rect [^>]+/><text>(?:<tspan [^>]+>[^<]+</tspan>)+</text></a>",
+            r"<rect [^>]+/><text>(?: ?<tspan [^>]+>[^<]+</tspan>)+</text></a>",
             svg,
         )
         assert sorted(href for href, _name in links) == expected
         assert all(name for _href, name in links)
         assert "Rosario</tspan>" in svg
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_each_labels_accessible_name_contains_its_visible_text(client, seeded, language):
+    # WCAG 2.5.3 (label in name): someone who says "Fundación Sol Naciente" to a voice
+    # control must reach the link; a label on two lines must not read "FundaciónSol".
+    page = lxml.html.fromstring(map_page(client, language))
+    labels = page.xpath('//a[@class="map-label"]')
+    assert labels
+    for label in labels:
+        visible = " ".join(label.xpath("string(.//*[local-name()='text'])").split())
+        assert visible.lower() in label.get("aria-label").lower(), visible
 
 
 @pytest.mark.django_db
