@@ -259,9 +259,9 @@ def test_a_database_that_cannot_be_reached_is_tried_once_not_twice(client, versi
         "get_new_connection",
         side_effect=OperationalError("connection refused"),
     ) as connect:
-        from rosario_intl.page_cache import _content_version_or_none
+        from rosario_intl.page_cache import content_version_or_none
 
-        assert _content_version_or_none() is None
+        assert content_version_or_none() is None
     assert connect.call_count == 1
 
 
