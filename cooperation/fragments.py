@@ -26,6 +26,8 @@ saves rendering an entry that is listed. A preview (staff, drafts) never reads o
 fragments.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.cache import caches
 from django.template.loader import get_template
@@ -33,6 +35,8 @@ from django.utils.translation import get_language
 from redis.exceptions import RedisError
 
 from rosario_intl import page_cache
+
+logger = logging.getLogger(__name__)
 
 CARD_TEMPLATE = "cooperation/includes/_card.html"
 # Long enough to outlive a quiet day; a key of an older version is never asked for again.
@@ -69,8 +73,7 @@ def card_keys(entries, *, version: int, page: str, level, with_relations) -> dic
         f"{int(bool(with_relations))}"
     )
     return {
-        (entry.entry_kind, entry.pk): f"{prefix}:{entry.entry_kind}:{entry.pk}"
-        for entry in entries
+        (entry.entry_kind, entry.pk): f"{prefix}:{entry.entry_kind}:{entry.pk}" for entry in entries
     }
 
 
@@ -93,7 +96,8 @@ def render_cards(
     cache = caches[settings.PAGE_CACHE_ALIAS]
     try:
         found = cache.get_many(list(keys.values()))
-    except RedisError:
+    except RedisError:  # a shared cache that fails is a miss, never an error page
+        logger.warning("Fragment cache unavailable: rendering every card.", exc_info=True)
         found = {}
     cards, missing = {}, {}
     for entry in entries:
@@ -106,5 +110,5 @@ def render_cards(
         try:
             cache.set_many(missing, FRAGMENT_SECONDS)
         except RedisError:
-            pass
+            logger.warning("Fragment cache unavailable: cards not stored.", exc_info=True)
     return cards

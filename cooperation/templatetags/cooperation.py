@@ -110,7 +110,7 @@ def json_ld(data: dict) -> str:
 
 
 class CardNode(template.Node):
-    """``{% card entry in entries level=3 with_relations=True %}``: see ``cooperation.fragments``."""
+    """``{% card entry in entries level=3 with_relations=True %}``: ``cooperation.fragments``."""
 
     def __init__(self, entry, entries, options):
         self.entry = entry
