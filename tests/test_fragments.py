@@ -127,3 +127,14 @@ def test_a_stored_card_is_used_until_version_or_code_changes(seeded):
         request.content_version = version
         cards = fragments.render_cards(entries, request=request, use_cache=False, **options)
         assert "Pacto Global" in next(iter(cards.values()))
+
+
+def test_the_card_tag_renders_an_entry_missing_from_the_list_named(seeded):
+    from django.template import Context, Template
+
+    program = pacto()
+    template = Template("{% load cooperation %}{% card program in others level=3 %}")
+    with translation.override("es"):
+        html = template.render(Context({"program": program, "others": []}))
+    assert "<h3" in html
+    assert "Pacto Global" in html

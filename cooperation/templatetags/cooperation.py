@@ -121,25 +121,25 @@ class CardNode(template.Node):
         from ..fragments import render_cards
 
         entries = self.entries.resolve(context)
-        options = {name: value.resolve(context) for name, value in self.options.items()}
+        preview = bool(context.get("preview"))  # a preview never reads or writes fragments
+        arguments = {
+            "request": None if preview else context.get("request"),
+            "page": getattr(context.template, "name", "") or "",
+            "use_cache": not preview,
+            **{name: value.resolve(context) for name, value in self.options.items()},
+        }
         # Every card of the list at the first one, in one cache read; kept for this render.
         batches = context.render_context.setdefault(self, {})
         batch = batches.get(id(entries))
         if batch is None:
-            entries_list = list(entries)
-            request = None if context.get("preview") else context.get("request")
-            batch = batches[id(entries)] = (
-                entries,  # kept alive: its id() stays its own for this render
-                render_cards(
-                    entries_list,
-                    request=request,
-                    page=getattr(context.template, "name", "") or "",
-                    use_cache=not context.get("preview"),
-                    **options,
-                ),
-            )
+            # The list is kept alive with its cards: its id() stays its own for this render.
+            batch = batches[id(entries)] = (entries, render_cards(list(entries), **arguments))
         entry = self.entry.resolve(context)
-        return mark_safe(batch[1][(entry.entry_kind, entry.pk)])
+        ident = (entry.entry_kind, entry.pk)
+        html = batch[1].get(ident)
+        if html is None:  # an entry that is not in the list named: its card alone
+            html = render_cards([entry], **arguments)[ident]
+        return mark_safe(html)
 
 
 @register.tag
