@@ -116,7 +116,7 @@ def content_version() -> int:
     return version
 
 
-def _content_version_or_none() -> int | None:
+def content_version_or_none() -> int | None:
     """The version, or None when it cannot be read: the page cache then steps aside.
 
     The database unreachable: the request goes to the view, whose own database error becomes
@@ -211,9 +211,12 @@ class PageCacheMiddleware:
         # an allowed host may come with any port or in capitals.
         origin = f"{request.scheme}://{request.get_host()}"
         shared = caches[settings.PAGE_CACHE_ALIAS]
-        version = _content_version_or_none()
+        version = content_version_or_none()
         if version is None:
             return self.get_response(request)
+        # What a miss renders is of this version: the view's fragments key on it too
+        # (cooperation/fragments.py), without reading it again.
+        request.content_version = version
         address = origin + page_address(request, self.parameters)
         path_hash = hashlib.md5(address.encode(), usedforsecurity=False)
         # Taken once, at start-up; on every request while developing, when a template or a

@@ -107,3 +107,53 @@ def json_ld(data: dict) -> str:
     """A JSON-LD data block; escaped like ``json_script`` so no text can close the element."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+class CardNode(template.Node):
+    """``{% card entry in entries level=3 with_relations=True %}``: ``cooperation.fragments``."""
+
+    def __init__(self, entry, entries, options):
+        self.entry = entry
+        self.entries = entries
+        self.options = options
+
+    def render(self, context):
+        from ..fragments import render_cards
+
+        entries = self.entries.resolve(context)
+        preview = bool(context.get("preview"))  # a preview never reads or writes fragments
+        arguments = {
+            "request": None if preview else context.get("request"),
+            "page": getattr(context.template, "name", "") or "",
+            "use_cache": not preview,
+            **{name: value.resolve(context) for name, value in self.options.items()},
+        }
+        # Every card of the list at the first one, in one cache read; kept for this render.
+        batches = context.render_context.setdefault(self, {})
+        batch = batches.get(id(entries))
+        if batch is None:
+            # The list is kept alive with its cards: its id() stays its own for this render.
+            batch = batches[id(entries)] = (entries, render_cards(list(entries), **arguments))
+        entry = self.entry.resolve(context)
+        ident = (entry.entry_kind, entry.pk)
+        html = batch[1].get(ident)
+        if html is None:  # an entry that is not in the list named: its card alone
+            html = render_cards([entry], **arguments)[ident]
+        return mark_safe(html)
+
+
+@register.tag
+def card(parser, token):
+    """A program's or project's card, from the fragment cache: ``{% card entry in entries %}``,
+    options ``level`` (heading level, default 2) and ``with_relations``
+    (``cooperation/includes/_card.html``). ``entries`` is the list the loop goes through."""
+    bits = token.split_contents()
+    if len(bits) < 4 or bits[2] != "in":
+        raise template.TemplateSyntaxError("Usage: {% card entry in entries [name=value] %}")
+    options = {}
+    for bit in bits[4:]:
+        name, sep, value = bit.partition("=")
+        if not sep or name not in {"level", "with_relations"}:
+            raise template.TemplateSyntaxError(f"card: unknown option {bit!r}")
+        options[name] = parser.compile_filter(value)
+    return CardNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[3]), options)

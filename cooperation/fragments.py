@@ -1,0 +1,114 @@
+"""Per-entry fragments: a card rendered once per content version and language, then reused.
+
+The house pattern for the parts of a page that repeat one entry (a card in a list): the
+template names the list and the entry, ``{% card entry in object_list %}``
+(``templatetags/cooperation.py``), and the page gets every card of the list in one
+``cache.get_many``; only the missing ones are rendered (``cooperation/includes/_card.html``)
+and stored, in one ``cache.set_many``. A list, its filter combinations, its other pages and
+its language versions then share the cards they have in common.
+
+The key names everything the card's HTML depends on, so a stored card is never stale:
+
+- the **content version** (``rosario_intl.page_cache``): every save raises it, so an edit
+  (a title, a status, a translation, a relation) shows at once on every page with the card.
+  It is the one the page cache read for this request (``request.content_version``: no query
+  of its own); without the page cache (development, ``DJANGO_PAGE_CACHE=False``) it is read
+  once per request, on the page cache's connection;
+- the **code fingerprint** (as the page cache's): after a deploy, or with ``DEBUG`` on after
+  any edit of a template, a translation or the code, cards are rendered afresh;
+- the **language**, the **page template** that shows the card (the selectors of different
+  pages annotate different facts: a program's project count, a public parent) and the card's
+  parameters (heading level, relations);
+- the entry's kind and primary key.
+
+Which entries a page lists is still decided by its selector, every time; the fragment only
+saves rendering an entry that is listed. A preview (staff, drafts) never reads or writes
+fragments.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.template.loader import get_template
+from django.utils.translation import get_language
+from redis.exceptions import RedisError
+
+from rosario_intl import page_cache
+
+logger = logging.getLogger(__name__)
+
+CARD_TEMPLATE = "cooperation/includes/_card.html"
+# Long enough to outlive a quiet day; a key of an older version is never asked for again.
+FRAGMENT_SECONDS = 24 * 3600
+
+_release = None
+
+
+def fingerprint() -> str:
+    """The page cache's code fingerprint: taken once, or on every call while developing."""
+    global _release
+    if settings.DEBUG:
+        return page_cache.code_fingerprint()
+    if _release is None:
+        _release = page_cache.code_fingerprint()
+    return _release
+
+
+def request_version(request) -> int | None:
+    """The content version this request renders: the page cache's, or read once here."""
+    version = getattr(request, "content_version", None)
+    if version is None:
+        version = page_cache.content_version_or_none()
+        if request is not None and version is not None:
+            request.content_version = version
+    return version
+
+
+def card_keys(entries, *, version: int, page: str, level, with_relations) -> dict:
+    """The cache key of each entry's card, by ``(entry_kind, pk)``: see the module's
+    docstring for each part."""
+    prefix = (
+        f"card:{fingerprint()}:{version}:{get_language()}:{page}:{level}:"
+        f"{int(bool(with_relations))}"
+    )
+    return {
+        (entry.entry_kind, entry.pk): f"{prefix}:{entry.entry_kind}:{entry.pk}" for entry in entries
+    }
+
+
+def render_cards(
+    entries, *, request=None, page="", level=2, with_relations=False, use_cache=True
+) -> dict:
+    """The HTML of each entry's card, by ``(entry_kind, pk)``: from the cache, or rendered."""
+    template = get_template(CARD_TEMPLATE)
+    parameters = {"level": level, "with_relations": with_relations}
+
+    def render(entry):
+        return template.render({"entry": entry, **parameters})
+
+    version = request_version(request) if use_cache else None
+    if version is None:  # no version to key on: render, keep nothing
+        return {(entry.entry_kind, entry.pk): render(entry) for entry in entries}
+    keys = card_keys(
+        entries, version=version, page=page, level=level, with_relations=with_relations
+    )
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    try:
+        found = cache.get_many(list(keys.values()))
+    except RedisError:  # a shared cache that fails is a miss, never an error page
+        logger.warning("Fragment cache unavailable: rendering every card.", exc_info=True)
+        found = {}
+    cards, missing = {}, {}
+    for entry in entries:
+        ident = (entry.entry_kind, entry.pk)
+        html = found.get(keys[ident])
+        if html is None:
+            html = missing[keys[ident]] = render(entry)
+        cards[ident] = html
+    if missing:
+        try:
+            cache.set_many(missing, FRAGMENT_SECONDS)
+        except RedisError:
+            logger.warning("Fragment cache unavailable: cards not stored.", exc_info=True)
+    return cards

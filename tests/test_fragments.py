@@ -1,0 +1,140 @@
+"""Per-entry fragments (cooperation/fragments.py, the ``{% card %}`` tag): a card is rendered
+once per content version, language and code, and an edit still shows at once everywhere."""
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, override_settings
+from django.utils import translation
+
+from cooperation import fragments, models
+from cooperation.models import CooperationStatus, PublicationStatus
+
+pytestmark = pytest.mark.django_db
+
+# The pages that show a program's card (the page cache off: each request renders its page,
+# so what is tested is the fragments, not the page cache's own invalidation).
+PROGRAM_CARD_PAGES = ["/es/", "/es/programas/", "/es/programas/?q=pacto"]
+
+
+@pytest.fixture
+def uncached():
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        yield Client()
+
+
+def card_keys_in_cache() -> list[str]:
+    return [key for key in cache._cache if key.startswith(":1:card:")]  # locmem's own keys
+
+
+def pacto():
+    return models.Program.objects.get(slug_es="pacto-global")
+
+
+def test_cards_are_kept_and_reused(seeded, uncached):
+    uncached.get("/es/programas/")
+    assert card_keys_in_cache()
+    # The second render reads every card from the cache: it renders none.
+    counting = mock.Mock(wraps=fragments.get_template(fragments.CARD_TEMPLATE))
+    with mock.patch.object(fragments, "get_template", return_value=counting):
+        content = uncached.get("/es/programas/").content.decode()
+    assert "Pacto Global" in content
+    assert counting.render.call_count == 0
+
+
+@pytest.mark.parametrize("path", PROGRAM_CARD_PAGES)
+def test_a_title_edit_shows_at_once_on_every_page_with_the_card(seeded, uncached, path):
+    assert "Pacto Global" in uncached.get(path).content.decode()
+    program = pacto()
+    program.title_es = "Pacto Global (título nuevo)"
+    program.save()
+    assert "Pacto Global (título nuevo)" in uncached.get(path).content.decode()
+
+
+def test_a_status_edit_shows_at_once(seeded, uncached):
+    program = pacto()
+    program.status, program.keep_status = CooperationStatus.PLANNED, True
+    program.save()
+    assert "status-planned" in uncached.get("/es/programas/?q=pacto").content.decode()
+    program.status = CooperationStatus.COMPLETED
+    program.save()
+    content = uncached.get("/es/programas/?q=pacto").content.decode()
+    assert "status-completed" in content
+    assert "status-planned" not in content
+
+
+def test_each_language_has_its_own_cards_and_a_translation_edit_shows(seeded, uncached):
+    assert "Global Compact" in uncached.get("/en/programs/").content.decode()
+    assert "Pacto Global" in uncached.get("/es/programas/").content.decode()
+    keys = card_keys_in_cache()
+    assert any(":es:" in key for key in keys)
+    assert any(":en:" in key for key in keys)
+    program = pacto()
+    program.title_en = "Global Compact, edited"
+    program.save()
+    assert "Global Compact, edited" in uncached.get("/en/programs/").content.decode()
+    assert "Global Compact, edited" not in uncached.get("/es/programas/").content.decode()
+
+
+def test_a_draft_never_appears(seeded, uncached):
+    assert "Pacto Global" in uncached.get("/es/programas/").content.decode()
+    program = pacto()
+    program.publication = PublicationStatus.DRAFT
+    program.save()
+    for path in PROGRAM_CARD_PAGES:
+        assert f'href="{program.get_absolute_url()}"' not in uncached.get(path).content.decode()
+
+
+def test_the_page_cache_version_is_the_fragments_and_no_query_is_added(
+    seeded, django_assert_num_queries
+):
+    # With the page cache on (as in production), a miss's cards key on the version it read.
+    client = Client()
+    client.get("/es/programas/")
+    program = pacto()
+    program.title_es = "Pacto Global (otra vez)"
+    program.save()
+    with django_assert_num_queries(8):  # as pinned in test_views.py
+        content = client.get("/es/programas/").content.decode()
+    assert "Pacto Global (otra vez)" in content
+
+
+def test_a_stored_card_is_used_until_version_or_code_changes(seeded):
+    entries = list(models.Program.objects.published().filter(slug_es="pacto-global"))
+    options = {"page": "test", "level": 2, "with_relations": False}
+    version = models.ContentVersion.objects.get().version
+    request = mock.Mock(content_version=version)
+    with translation.override("es"):
+        fragments.render_cards(entries, request=request, **options)
+        keys = fragments.card_keys(entries, version=version, **options)
+        cache.set_many(dict.fromkeys(keys.values(), "STALE"))
+        assert set(fragments.render_cards(entries, request=request, **options).values()) == {
+            "STALE"
+        }
+        # A template edited (development) or another release: another fingerprint.
+        with (
+            override_settings(DEBUG=True),
+            mock.patch.object(fragments.page_cache, "code_fingerprint", return_value="edited"),
+        ):
+            cards = fragments.render_cards(entries, request=request, **options)
+        assert "Pacto Global" in next(iter(cards.values()))
+        # Another version (any save).
+        request.content_version = version + 1
+        cards = fragments.render_cards(entries, request=request, **options)
+        assert "Pacto Global" in next(iter(cards.values()))
+        # A preview never uses the cache.
+        request.content_version = version
+        cards = fragments.render_cards(entries, request=request, use_cache=False, **options)
+        assert "Pacto Global" in next(iter(cards.values()))
+
+
+def test_the_card_tag_renders_an_entry_missing_from_the_list_named(seeded):
+    from django.template import Context, Template
+
+    program = pacto()
+    template = Template("{% load cooperation %}{% card program in others level=3 %}")
+    with translation.override("es"):
+        html = template.render(Context({"program": program, "others": []}))
+    assert "<h3" in html
+    assert "Pacto Global" in html
