@@ -9,7 +9,9 @@ its language versions then share the cards they have in common.
 
 The key names everything the card's HTML depends on, so a stored card is never stale:
 
-- the **content version** (``rosario_intl.page_cache``): every save raises it, so an edit
+- the **content version** (the page cache's, ``settings.FRAGMENT_VERSION``: named in the
+  settings, as the page cache names this app's model, so that the app never imports the
+  project): every save raises it, so an edit
   (a title, a status, a translation, a relation) shows at once on every page with the card.
   It is the one the page cache read for this request (``request.content_version``: no query
   of its own); without the page cache (development, ``DJANGO_PAGE_CACHE=False``) it is read
@@ -31,10 +33,9 @@ import logging
 from django.conf import settings
 from django.core.cache import caches
 from django.template.loader import get_template
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from redis.exceptions import RedisError
-
-from rosario_intl import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -49,9 +50,9 @@ def fingerprint() -> str:
     """The page cache's code fingerprint: taken once, or on every call while developing."""
     global _release
     if settings.DEBUG:
-        return page_cache.code_fingerprint()
+        return import_string(settings.FRAGMENT_RELEASE)()
     if _release is None:
-        _release = page_cache.code_fingerprint()
+        _release = import_string(settings.FRAGMENT_RELEASE)()
     return _release
 
 
@@ -59,7 +60,7 @@ def request_version(request) -> int | None:
     """The content version this request renders: the page cache's, or read once here."""
     version = getattr(request, "content_version", None)
     if version is None:
-        version = page_cache.content_version_or_none()
+        version = import_string(settings.FRAGMENT_VERSION)()
         if request is not None and version is not None:
             request.content_version = version
     return version

@@ -115,7 +115,7 @@ def test_a_stored_card_is_used_until_version_or_code_changes(seeded):
         # A template edited (development) or another release: another fingerprint.
         with (
             override_settings(DEBUG=True),
-            mock.patch.object(fragments.page_cache, "code_fingerprint", return_value="edited"),
+            mock.patch("rosario_intl.page_cache.code_fingerprint", return_value="edited"),
         ):
             cards = fragments.render_cards(entries, request=request, **options)
         assert "Pacto Global" in next(iter(cards.values()))

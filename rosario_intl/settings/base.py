@@ -314,6 +314,11 @@ if MEDIA_STORAGE == "s3":
         },
     }
 
+# What the card fragments key on (cooperation/fragments.py): the page cache's content version
+# and code fingerprint, named here so that the app never imports the project.
+FRAGMENT_VERSION = "rosario_intl.page_cache.content_version_or_none"
+FRAGMENT_RELEASE = "rosario_intl.page_cache.code_fingerprint"
+
 # The City of Rosario's main website, linked from every page's footer; empty hides the link.
 CITY_SITE_URL = env.str("DJANGO_CITY_SITE_URL", default="https://www.rosario.gob.ar/")
 # The public site's canonical origin, used for absolute links (sitemap, Open Graph).
