@@ -1,4 +1,5 @@
 import copy
+from importlib import import_module
 
 import pytest
 from django.apps import apps
@@ -8,6 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.db.models.signals import post_migrate
 from django.test import Client
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -172,6 +174,26 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+# A transactional test ends with a flush, which empties what the data migrations stored: the
+# staff roles, which a later test on the same database (pytest-xdist: the same worker) needs.
+# Django's flush then sends post_migrate (content types and permissions come back that way);
+# the roles come back here, made as migrations 0004 and 0010 make them.
+STAFF_ROLE_MIGRATIONS = (
+    ("0004_editor_and_publisher_groups", "create_groups"),
+    ("0010_staff_editing", "allow_deleting_rows"),
+)
+
+
+def restore_staff_roles(sender, using, **kwargs):
+    if sender.name != "cooperation":
+        return
+    for migration, function in STAFF_ROLE_MIGRATIONS:
+        getattr(import_module(f"cooperation.migrations.{migration}"), function)(apps, None)
+
+
+post_migrate.connect(restore_staff_roles, dispatch_uid="tests-restore-staff-roles")
 
 
 class VerifiedClient(Client):
