@@ -50,11 +50,6 @@ class DirectoryFilterForm(forms.Form):
         """The valid, non-empty filters (call after ``is_valid()``)."""
         return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
 
-    def filter_labels(self) -> list[str]:
-        """What each applied filter reads as, in the order of the form: "Gestión de residuos",
-        "2022" (call after ``is_valid()``)."""
-        return [label for _name, _field, label in self.applied_filters()]
-
     def applied_filters(self) -> list[tuple[str, str, str]]:
         """Each applied filter as (parameter, field label, value label), in the order of the
         form: ("theme", "Tema", "Gestión de residuos") (call after ``is_valid()``)."""

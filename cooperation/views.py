@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, Qu
 from django.urls import NoReverseMatch, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView, View
 
@@ -240,32 +241,10 @@ class DirectoryMixin:
             return self.model.objects.none()
         return type(self).filter_selector(filters=self.filter_form.filters())
 
-    def active_filters(self) -> list[str]:
-        """The applied filters as they read: "Gestión de residuos"."""
-        return self.filter_form.filter_labels() if self.filter_form.is_valid() else []
-
-    def get_page_title(self) -> str:
-        # A filtered list says what it holds: "Proyectos · Gestión de residuos".
-        return " · ".join([str(self.page_title), *self.active_filters()])
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter_form"] = self.filter_form
-        context["lead"] = self.lead
-        labels = self.active_filters()
-        context.update(
-            filter_count=len(labels),
-            filtered=bool(labels),
-            list_title=self.page_title,
-            filter_summary=" · ".join(labels),
-            applied_filters=self.applied_filters(),
-        )
-        # The filters only, for the pagination links.
-        context["query_string"] = only_parameters(self.request.GET, DirectoryFilterForm.base_fields)
-        return context
-
+    @cached_property
     def applied_filters(self) -> list[dict]:
-        """Each applied filter with the address of this list without it (and from page 1)."""
+        """Each applied filter as it reads ("Gestión de residuos"), with the address of this
+        list without it (and from page 1); worked out once, for the title and the page."""
         if not self.filter_form.is_valid():
             return []
         applied = []
@@ -275,6 +254,23 @@ class DirectoryMixin:
             url = f"{self.request.path}?{query}" if query else self.request.path
             applied.append({"field": field_label, "label": label, "remove_url": url})
         return applied
+
+    def get_page_title(self) -> str:
+        # A filtered list says what it holds: "Proyectos · Gestión de residuos".
+        return " · ".join([str(self.page_title), *(a["label"] for a in self.applied_filters)])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            filter_form=self.filter_form,
+            lead=self.lead,
+            list_title=self.page_title,
+            applied_filters=self.applied_filters,
+            filter_summary=" · ".join(a["label"] for a in self.applied_filters),
+        )
+        # The filters only, for the pagination links.
+        context["query_string"] = only_parameters(self.request.GET, DirectoryFilterForm.base_fields)
+        return context
 
     def translated_parameters(self, language: str) -> QueryDict:
         current = translation.get_language()
