@@ -172,7 +172,9 @@ class SetupView(StaffMixin, FormView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         if self.enrolled:
+            # No form: asking for one would make a new, unconfirmed key for nothing.
             return super().get_context_data(
+                form=None,
                 required=devices.is_required(user),
                 recovery_codes_left=devices.recovery_codes_left(user),
                 **kwargs,

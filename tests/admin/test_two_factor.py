@@ -227,6 +227,8 @@ def test_new_recovery_codes_replace_the_old_ones(browser, publisher):
 
     status = browser.get(url_in("es", "two_factor:setup"))
     assert "Te quedan 10 códigos de recuperación" in page_text(status)
+    # The status page is read only: it leaves no new, unconfirmed key behind.
+    assert list(TOTPDevice.objects.filter(user=publisher)) == [device]
     browser.post(url_in("es", "two_factor:recovery_codes"))
 
     new = set(StaticToken.objects.values_list("token", flat=True))
