@@ -412,6 +412,7 @@ def _arrow(x, y, angle, size) -> str:
     )
 
 
+@functools.cache
 def _outline() -> str:
     """The edge of the world: the meridians at 180° west and east, between the crop's parallels."""
     latitudes = [SOUTH + (NORTH - SOUTH) * i / 24 for i in range(25)]
@@ -454,8 +455,6 @@ def world_map(partners) -> dict:
         for country in data["countries"]
     ]
     return {
-        "width": WIDTH,
-        "height": HEIGHT,
         "outline": _outline(),
         "countries": countries,
         "shaded": sorted((country_name(c) for c in shaded.values()), key=_fold),
@@ -463,5 +462,4 @@ def world_map(partners) -> dict:
         "placed": [partner for partner, _place in placed],
         "approximate": [partner for partner, place in placed if place.approximate],
         "unplaced": unplaced,
-        "source": data["source"],
     }
