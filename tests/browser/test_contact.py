@@ -87,7 +87,9 @@ def test_a_printed_page_has_no_search_or_buttons_and_gives_its_address(open_page
     expect(page.locator(".site-nav")).to_be_hidden()
     expect(printed).to_be_visible()
     expect(printed).to_contain_text(page.url.split("?")[0])
-    for button in page.locator("main .action-link, main button").all():
+    buttons = page.locator("main .action-link, main button").all()
+    assert buttons, "each of these pages has a button or an action link to hide"
+    for button in buttons:
         expect(button).to_be_hidden()
     # The footer: dark on white.
     colours = page.evaluate(
