@@ -1,5 +1,6 @@
 """Database functions the search needs on both PostgreSQL and SQLite."""
 
+import re
 import unicodedata
 
 from django.db import models
@@ -9,6 +10,10 @@ from django.dispatch import receiver
 # Text search configurations created by migration 0002 on PostgreSQL: the language's
 # stemmer with accents removed first, so that "cooperacion" finds "cooperación".
 SEARCH_CONFIGS = {"es": "rosario_es", "en": "rosario_en"}
+
+
+# A word of a query or a text, as the search and its highlighting split them.
+WORD = re.compile(r"\w+")
 
 
 def fold(text: str) -> str:

@@ -5,7 +5,6 @@ accents ignored, ranked, on stored vectors with GIN indexes (migration 0008). SQ
 every word found somewhere, accents and case ignored (``db.Fold``), title hits first.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
@@ -18,7 +17,7 @@ from django.db import connection
 from django.db.models import Case, F, Model, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
-from .db import SEARCH_CONFIGS, Fold, fold, search_vector_sql
+from .db import SEARCH_CONFIGS, WORD, Fold, fold, search_vector_sql
 from .i18n import active_language, localized_text
 from .models import Partner, Program, Project
 
@@ -129,9 +128,6 @@ def similarity(a: str, b: str) -> float:
     return len(first & second) / len(first | second) if first and second else 0.0
 
 
-WORD = re.compile(r"\w+")
-
-
 def suggest(*, query: str) -> str:
     """The query with each misspelt word replaced by the nearest word of a published title or
     partner name in the active language, or "" when there is none to offer (or on SQLite).
@@ -158,8 +154,8 @@ def suggest(*, query: str) -> str:
     words = {word.lower() for title, _likeness in titles for word in WORD.findall(title)}
     suggestion = []
     for term in query.split():
-        best = max(words, key=lambda word: similarity(term, word), default="")
-        close = best and similarity(term, best) >= SUGGESTION_THRESHOLD
+        likeness, best = max(((similarity(term, word), word) for word in words), default=(0, ""))
+        close = likeness >= SUGGESTION_THRESHOLD
         suggestion.append(best if close and fold(best) != fold(term) else term)
     suggested = " ".join(suggestion)
     return suggested if suggested != query else ""

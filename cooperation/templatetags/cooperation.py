@@ -1,6 +1,5 @@
 import functools
 import json
-import re
 from urllib.parse import quote
 
 import markdown as markdown_lib
@@ -11,7 +10,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from ..db import fold
+from ..db import WORD, fold
 from ..i18n import text_language
 
 register = template.Library()
@@ -64,7 +63,6 @@ def whatsapp_share_url(page_title: str, page_url: str) -> str:
     return f"https://wa.me/?text={quote(f'{page_title} {page_url}', safe='')}"
 
 
-WORD = re.compile(r"\w+")
 # Texts are folded a character at a time, and draw on few distinct characters.
 _fold_char = functools.lru_cache(maxsize=4096)(fold)
 
