@@ -96,6 +96,20 @@ def page_context(page) -> dict:
     return {field.name: getattr(page, field.name) for field in fields(page)}
 
 
+def addresses_in_each_language(obj) -> dict[str, str]:
+    """``obj``'s page address in each language, by language code."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = obj.get_absolute_url()
+    return urls
+
+
+def preview_asked(request, model) -> bool:
+    """``?preview=1`` asked by active staff with the permission to change ``model``'s entries."""
+    return request.GET.get("preview") == "1" and _may_change(request.user, model)
+
+
 def _may_change(user, model) -> bool:
     """Active staff with the permission to change entries of ``model``: they may preview."""
     opts = model._meta
@@ -152,8 +166,7 @@ class ObjectPageMixin(PageMixin):
         return obj.is_public
 
     def preview_allowed(self) -> bool:
-        """``?preview=1`` asked by active staff with the permission to change the entry."""
-        return self.request.GET.get("preview") == "1" and _may_change(self.request.user, self.model)
+        return preview_asked(self.request, self.model)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -186,11 +199,8 @@ class ObjectPageMixin(PageMixin):
         return og_image_context(url, page_title, self.kind)
 
     def get_alternate_urls(self) -> dict[str, str]:
-        urls = {}
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                urls[code] = self.object.get_absolute_url() + ("?preview=1" if self.preview else "")
-        return urls
+        suffix = "?preview=1" if self.preview else ""
+        return {code: url + suffix for code, url in addresses_in_each_language(self.object).items()}
 
 
 class HomeView(PageMixin, TemplateView):
@@ -372,7 +382,7 @@ class NetworkDetailView(RedirectView):
     that links and search engines move there; a staff preview of a draft is a temporary one."""
 
     def get_redirect_url(self, *args, **kwargs):
-        preview = self.request.GET.get("preview") == "1" and _may_change(self.request.user, Network)
+        preview = preview_asked(self.request, Network)
         try:
             network = selectors.network_get(slug=kwargs["slug"], preview=preview)
         except Http404:
@@ -428,11 +438,7 @@ class TopicDetailView(PageMixin, TemplateView):
         return str(self.page.topic)
 
     def get_alternate_urls(self) -> dict[str, str]:
-        urls = {}
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                urls[code] = self.page.topic.get_absolute_url()
-        return urls
+        return addresses_in_each_language(self.page.topic)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
