@@ -12,7 +12,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.utils.formats import localize
 from django.utils.text import capfirst
 from django.utils.timezone import template_localtime
@@ -80,16 +80,9 @@ class PermissionLabelsMixin:
         return field
 
 
-# The user admin registered before this app's (the project's two-step verification adds its
-# column and action to Django's) gains the labels; whichever it is, it is kept, not replaced.
-RegisteredUserAdmin = type(admin.site.get_model_admin(User))
-admin.site.unregister(User)
+# The user admin is the project's (rosario_intl/two_factor/admin.py: the two-step column and
+# action), with PermissionLabelsMixin; the roles' admin is this app's.
 admin.site.unregister(Group)
-
-
-@admin.register(User)
-class StaffUserAdmin(PermissionLabelsMixin, RegisteredUserAdmin):
-    pass
 
 
 @admin.register(Group)

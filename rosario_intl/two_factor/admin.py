@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cooperation.admin.other_apps import PermissionLabelsMixin
 from rosario_intl.two_factor import devices
 
 for model in (TOTPDevice, StaticDevice):
@@ -26,7 +27,10 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
+    """Django's user admin, with permissions and roles in the staff's language (the app's
+    labels) and who has the second step on."""
+
     list_display = (*UserAdmin.list_display, "has_two_factor")
     actions = ["turn_off_two_factor"]
 
