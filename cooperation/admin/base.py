@@ -217,7 +217,9 @@ class ContentAdmin(VersionAdmin, TranslationAdmin):
                 }
             )
         context = {**(extra_context or {}), "action_list": actions}
-        return super().history_view(request, quote(object_id), context)
+        # Past VersionAdmin's own history_view: it would query and list the versions again,
+        # only for this list to replace its own.
+        return super(VersionAdmin, self).history_view(request, quote(object_id), context)
 
     def compare_view(self, request, object_id, older_id, newer_id):
         """Two versions of an entry side by side: each field that differs, language by

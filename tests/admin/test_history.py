@@ -2,6 +2,8 @@
 does not look like the edit form (cooperation/admin/history.py and ContentAdmin)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.timezone import template_localtime
@@ -142,3 +144,14 @@ def test_the_recover_form_says_it_recovers_a_deleted_entry(client, superuser):
     content = client.get(admin_url("cooperation_project_recover", deleted.pk)).content.decode()
     assert "de una entrada borrada — guardá para recuperarla." in content
     assert 'value="Recuperar esta versión"' in content
+
+
+def test_the_history_reads_the_versions_once_however_many_there_are(client, editor):
+    project = factories.ProjectFactory()
+    client.force_login(editor)
+    for summary in ("Uno.", "Dos.", "Tres."):
+        edited(client, project, summary_es=summary)
+    with CaptureQueriesContext(connection) as queries:
+        history_of(client, project)
+    version_reads = [q for q in queries if 'FROM "reversion_version"' in q["sql"]]
+    assert len(version_reads) == 1, [q["sql"] for q in version_reads]
