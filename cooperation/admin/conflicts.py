@@ -118,12 +118,11 @@ def stored_changes(obj: models.Model, started: Version) -> list[tuple[models.Fie
     for field in compared_fields(type(obj)):
         before = started.field_dict.get(field.attname)
         if field.many_to_many:
-            after = [related.pk for related in getattr(obj, field.name).all()]
-            if {str(pk) for pk in before or []} == {str(pk) for pk in after}:
-                continue
-        elif same_value(before, getattr(obj, field.attname)):
-            continue
-        changes.append((field, before))
+            now = [related.pk for related in getattr(obj, field.name).all()]
+        else:
+            now = getattr(obj, field.attname)
+        if differs(field, before, now):
+            changes.append((field, before))
     return changes
 
 
@@ -276,6 +275,14 @@ def _both_values(obj, who: str, when: str, fields: list, form, started: Version)
             }
         )
     return messages
+
+
+def differs(field: models.Field, before, after) -> bool:
+    """Whether a field's two stored values differ: a many-to-many one by the set of related
+    ids (as strings, as django-reversion keeps them), any other by ``same_value``."""
+    if field.many_to_many:
+        return {str(pk) for pk in before or []} != {str(pk) for pk in after or []}
+    return not same_value(before, after)
 
 
 def same_value(before, after) -> bool:

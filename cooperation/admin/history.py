@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, pgettext
 from reversion.models import Version
 
-from .conflicts import compared_fields, display_value, same_value
+from .conflicts import compared_fields, differs, display_value
 
 
 def field_label(field: models.Field) -> str:
@@ -92,10 +92,7 @@ def versions_compared(older: Version, newer: Version) -> list[tuple[str, str, st
     for field in compared_fields(model):
         before = older.field_dict.get(field.attname)
         after = newer.field_dict.get(field.attname)
-        if field.many_to_many:
-            if {str(pk) for pk in before or []} == {str(pk) for pk in after or []}:
-                continue
-        elif same_value(before, after):
+        if not differs(field, before, after):
             continue
         rows.append((field_label(field), display_value(field, before), display_value(field, after)))
     return rows
