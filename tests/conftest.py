@@ -100,10 +100,35 @@ def _insert(rows, content_types: dict[int, tuple[str, str]]) -> None:
                 cursor.execute(sql)
 
 
+@pytest.fixture(scope="module")
+def module_seed(django_db_setup, django_db_blocker, seed_rows, seed_content_types, tenfold_rows):
+    """The seed written once for a whole module, in a transaction open for the module's
+    duration and rolled back at its end; each test's own transaction (``db``) is a savepoint
+    inside it, so what a test writes is still undone after it. For modules whose tests all
+    run on the seed, none of them transactional: ``pytestmark = usefixtures("module_seed")``.
+    (pytest-django leaves Django's per-class transaction out precisely so that a wider one
+    can wrap its tests.) The tenfold rows are built first (once per session): they are built
+    on an empty database, which inside this transaction the database is not."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            _insert(seed_rows, seed_content_types)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def seeded(db, seed_rows, seed_content_types):
+def seeded(request, db, seed_rows, seed_content_types):
     """The database with the city's seed content loaded (as ``load_seed`` leaves it)."""
-    _insert(seed_rows, seed_content_types)
+    if "module_seed" not in request.fixturenames:
+        _insert(seed_rows, seed_content_types)
 
 
 def _build_tenfold() -> None:

@@ -11,7 +11,7 @@ from django.utils import translation
 from cooperation import fragments, models
 from cooperation.models import CooperationStatus, PublicationStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_seed")]
 
 # The pages that show a program's card (the page cache off: each request renders its page,
 # so what is tested is the fragments, not the page cache's own invalidation).

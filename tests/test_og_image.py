@@ -14,7 +14,7 @@ from tests import factories
 from tests.helpers import url_in
 from tests.test_views import DETAIL_PAGES, LIST_PAGES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_seed")]
 
 OTHER_PAGES = [
     "cooperation:partner_map",

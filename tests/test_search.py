@@ -9,7 +9,7 @@ from cooperation import models, search
 from tests import factories
 from tests.helpers import url_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_seed")]
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="full-text indexes exist on PostgreSQL only"
@@ -56,10 +56,10 @@ def test_odd_queries_give_an_empty_or_normal_result(seeded, query):
 
 
 def test_search_leaves_out_drafts(db):
-    factories.ProjectFactory(title_es="Residuos borrador", publication="draft")
-    factories.ProjectFactory(title_es="Residuos publicado")
+    factories.ProjectFactory(title_es="Murciélagos borrador", publication="draft")
+    factories.ProjectFactory(title_es="Murciélagos publicado")
     with translation.override("es"):
-        assert titles(search.search_entries(query="residuos")) == ["Residuos publicado"]
+        assert titles(search.search_entries(query="murciélagos")) == ["Murciélagos publicado"]
 
 
 def test_english_search_falls_back_to_spanish_text_where_english_is_missing(db):

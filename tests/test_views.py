@@ -18,7 +18,7 @@ from cooperation import models, selectors
 from tests import factories
 from tests.helpers import url_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_seed")]
 
 OTHER = {"es": "en", "en": "es"}
 LIST_PAGES = [
@@ -814,6 +814,8 @@ def test_numbers_in_the_svg_are_never_localized(client, db):
 
 @pytest.mark.django_db
 def test_drafts_never_appear_on_the_map(client, db):
+    # The seed's partners as drafts too: the map shows only this test's published one.
+    models.Partner.objects.update(publication=models.PublicationStatus.DRAFT)
     draft = factories.PartnerFactory(
         publication=models.PublicationStatus.DRAFT,
         latitude=Decimal("10"),
@@ -887,7 +889,14 @@ def test_each_goal_lists_the_entries_that_address_it(client, seeded):
     assert "Co-Creation of a Sustainable Model" in section
 
 
+def without_themes_and_sdgs() -> None:
+    """The seed's themes and SDGs deleted (their entries stay): only a test's own count."""
+    models.Theme.objects.all().delete()
+    models.SustainableDevelopmentGoal.objects.all().delete()
+
+
 def test_drafts_are_not_counted_or_listed(client, db):
+    without_themes_and_sdgs()
     sdg = factories.SDGFactory(number=11)
     theme = factories.ThemeFactory(name_en="Waste")
     visible = factories.ProjectFactory(title_en="Visible project")
@@ -913,6 +922,7 @@ def test_drafts_are_not_counted_or_listed(client, db):
 
 
 def test_bars_are_svg_attributes_scaled_to_the_largest_total(client, db):
+    without_themes_and_sdgs()
     sdg_a, sdg_b = factories.SDGFactory(number=7), factories.SDGFactory(number=13)
     for _ in range(3):
         factories.ProjectFactory().sdgs.add(sdg_a)

@@ -11,7 +11,7 @@ from tests import factories
 from tests.helpers import url_in
 from tests.test_views import LIST_PAGES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_seed")]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

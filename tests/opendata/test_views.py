@@ -9,7 +9,7 @@ from cooperation.opendata import datasets
 from tests.helpers import url_in
 from tests.opendata.test_datasets import DATASETS, get_json
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_seed")]
 
 
 def test_unknown_dataset_is_404(client, db):
@@ -66,9 +66,10 @@ def test_license_comes_from_the_settings(client, db, settings):
 
 def test_staff_choose_the_license_in_the_admin(client, db, settings):
     settings.OPEN_DATA_LICENSE = {"name": "ODbL 1.0", "url": "https://example.org/odbl"}
-    models.OpenDataSettings.objects.create(
-        license_name="CC0 1.0", license_url="https://creativecommons.org/publicdomain/zero/1.0/"
-    )
+    open_data = models.OpenDataSettings.load()
+    open_data.license_name = "CC0 1.0"
+    open_data.license_url = "https://creativecommons.org/publicdomain/zero/1.0/"
+    open_data.save()
     content = client.get(url_in("en", "cooperation:open_data")).content.decode()
     assert 'rel="license">CC0 1.0</a>' in content
     assert get_json(client, "programs")["license"] == {
