@@ -55,7 +55,7 @@ from rosario_intl.settings.prod import *  # noqa: F403
 STATIC_ROOT = {static!r}
 """
 
-MIGRATE_SEED_COLLECT = """
+MIGRATE_AND_SEED = """
 import django
 
 django.setup()
@@ -63,8 +63,12 @@ from django.core.management import call_command
 
 call_command("migrate", interactive=False, verbosity=0)
 call_command("load_seed", verbosity=0)
-call_command("collectstatic", interactive=False, verbosity=0)
 """
+# Run side by side: the migrations mostly wait on PostgreSQL, collectstatic compresses.
+PREPARE = {
+    "database": [sys.executable, "-c", MIGRATE_AND_SEED],
+    "static files": [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+}
 
 MAIN_CONFIG = """\
 daemon off;
@@ -119,6 +123,10 @@ class AppServer:
         self.process = None
 
     def start(self) -> None:
+        self.launch()
+        self.wait_ready()
+
+    def launch(self) -> None:
         with self.log.open("a") as log:
             self.process = subprocess.Popen(
                 [str(Path(sys.executable).parent / "gunicorn"), "--config", "gunicorn.conf.py",
@@ -127,6 +135,8 @@ class AppServer:
                 cwd=BASE_DIR, env=self.environ, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )  # fmt: skip
+
+    def wait_ready(self) -> None:
         wait_until(lambda: self.fetch("/healthz")[0] == 200, what=f"gunicorn {self.name}")
 
     def fetch(self, path: str) -> tuple[int, str]:
@@ -140,9 +150,12 @@ class AppServer:
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
 
-    def stop(self) -> None:
+    def terminate(self) -> None:
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
+
+    def wait_stopped(self) -> None:
+        if self.process is not None:
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
@@ -250,20 +263,29 @@ def edge():
             HOST="127.0.0.1",
             WEB_CONCURRENCY="2",
         )
-        subprocess.run(
-            [sys.executable, "-c", MIGRATE_SEED_COLLECT],
-            cwd=BASE_DIR, env=environ, check=True, capture_output=True, timeout=180,
-        )  # fmt: skip
-        servers = [AppServer(name, folder, environ) for name in ("a", "b")]
-        for server in servers:
-            server.start()
-
+        # The database, the static files and the certificate are made at once, then the
+        # servers start together: the set-up is most of this module's time.
+        preparing = {
+            what: subprocess.Popen(
+                command, cwd=BASE_DIR, env=environ,
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            )
+            for what, command in PREPARE.items()
+        }  # fmt: skip
         subprocess.run(
             ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
              "-subj", f"/CN={HOST}", "-addext", f"subjectAltName=DNS:{HOST}",
              "-keyout", str(folder / "tls.key"), "-out", str(folder / "tls.crt")],
             check=True, capture_output=True, timeout=60,
         )  # fmt: skip
+        for what, process in preparing.items():
+            output, _ = process.communicate(timeout=180)
+            assert process.returncode == 0, f"{what}: {output.decode()}"
+        servers = [AppServer(name, folder, environ) for name in ("a", "b")]
+        for server in servers:
+            server.launch()
+        for server in servers:
+            server.wait_ready()
         rendered = subprocess.run(
             [str(BASE_DIR / "deploy" / "nginx" / "render")],
             env={
@@ -306,7 +328,9 @@ def edge():
             nginx.terminate()
             nginx.wait(timeout=15)
         for server in servers:
-            server.stop()
+            server.terminate()
+        for server in servers:
+            server.wait_stopped()
         cache.flushdb()
         with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
             connection.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
