@@ -16,13 +16,17 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from rosario_intl.two_factor import devices
+from tests.browser import staff
 from tests.browser.pages import DESKTOP, TIMEOUT_MS
-from tests.helpers import missing_tool
+from tests.helpers import missing_tool, url_in
 
 # Debian's package. Playwright's own browser download does not work on our machines.
 CHROMIUM = "/usr/bin/chromium"
@@ -119,3 +123,71 @@ def vnu():
     if not VNU_JAR.is_file():
         missing_tool("HTML check", f"no {VNU_JAR.relative_to(settings.BASE_DIR)} (npm ci)")
     return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
+
+
+@pytest.fixture(scope="module")
+def staff_account(seeded_database, django_db_blocker):
+    """``staff_account("ana", "editors")``, in a module-scoped fixture (a test's own writes
+    stay in its transaction): a staff account for this module, committed (the live server
+    sees only what is committed) and deleted after the module's last test.
+
+    The role is a group the migrations make ("editors", "publishers") or "superuser"; other
+    fields go to the user (``first_name="Ana"``). An account that must pass the second step
+    gets a confirmed app and recovery codes, which ``staff.sign_in`` gives one at a time;
+    with ``enrolled=False`` it has none yet, as before its first sign-in.
+    """
+    made = []
+
+    def make(username: str, role: str = "editors", *, enrolled: bool = True, **fields):
+        with django_db_blocker.unblock():
+            if role == "superuser":
+                user = get_user_model().objects.create_superuser(
+                    username, "", staff.PASSWORD, **fields
+                )
+            else:
+                user = get_user_model().objects.create_user(
+                    username=username, password=staff.PASSWORD, is_staff=True, **fields
+                )
+                user.groups.add(Group.objects.get(name=role))
+            user.recovery_codes = None
+            if enrolled and devices.is_required(user):
+                devices.confirm(devices.enrolment_device(user))
+                user.recovery_codes = iter(devices.new_recovery_codes(user))
+        made.append(user)
+        return user
+
+    yield make
+    with django_db_blocker.unblock():
+        for user in made:
+            user.delete()
+
+
+@pytest.fixture
+def staff_page(browser, live_server_url):
+    """``staff_page(user, path)``: ``path`` (the admin's index by default) in a browser
+    context of its own, signed in as ``user``: through the login form the first time in a
+    module, then with that sign-in's cookies (Playwright's storage state), as another tab of
+    the same browser would be. ``viewport=`` and ``status=`` as for ``open_page``."""
+    contexts = []
+
+    def open_page(user, path=None, *, viewport=DESKTOP, status=200):
+        state = getattr(user, "browser_state", None)
+        context = browser.new_context(
+            viewport=viewport, base_url=live_server_url, storage_state=state
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        if state is None:
+            staff.sign_in(page, user)  # which ends on the admin's index
+            user.browser_state = context.storage_state()
+            if path is None:
+                return page
+        path = path or url_in("es", "admin:index")
+        response = page.goto(path)
+        assert response.status == status, f"GET {path} answered {response.status}, not {status}"
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -8,19 +8,16 @@ tests find the seed as they expect it.
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.urls import reverse
-from django.utils import translation
 from playwright.sync_api import expect
 
 from cooperation import models
 from cooperation.seed import content as seed_data
 from tests.browser.pages import DESKTOP, TIMEOUT_MS
+from tests.browser.staff import sign_in
+from tests.helpers import url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-USERNAME, PASSWORD = "browser-editor", "a-long-enough-password-for-tests"
 NEW_TITLE = "Rosario and the UN Global Compact (edited)"
 SEED = next(item for item in seed_data.PROGRAMS if item["key"] == "global-compact")
 # The Content-Security-Policy forbids inline scripts and styles: the admin must work under it.
@@ -28,31 +25,20 @@ CSP_VIOLATION = re.compile(r"Content Security Policy|Refused to", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
-def editor_account(seeded_database, django_db_blocker):
-    with django_db_blocker.unblock():
-        user = get_user_model().objects.create_user(
-            username=USERNAME, password=PASSWORD, is_staff=True, first_name="Erica"
-        )
-        user.groups.add(Group.objects.get(name="editors"))  # made by a migration
-    yield user
+def editor_account(staff_account, django_db_blocker):
+    yield staff_account("browser-editor", "editors", first_name="Erica")
     with django_db_blocker.unblock():
         program = models.Program.objects.get(slug_es=SEED["slug_es"])
         program.title_en = SEED["title_en"]
         program.save()
-        user.delete()
-
-
-def path_in(language: str, name: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def test_editor_changes_the_english_title_and_the_public_page_shows_it(
     browser, live_server_url, editor_account
 ):
     program = models.Program.objects.get(slug_es=SEED["slug_es"])
-    english_page = path_in("en", "cooperation:program_detail", slug=SEED["slug_en"])
-    spanish_page = path_in("es", "cooperation:program_detail", slug=SEED["slug_es"])
+    english_page = url_in("en", "cooperation:program_detail", slug=SEED["slug_en"])
+    spanish_page = url_in("es", "cooperation:program_detail", slug=SEED["slug_es"])
     visitor = browser.new_context(viewport=DESKTOP, base_url=live_server_url)
     staff = browser.new_context(viewport=DESKTOP, base_url=live_server_url)
     for context in (visitor, staff):
@@ -72,13 +58,9 @@ def test_editor_changes_the_english_title_and_the_public_page_shows_it(
 
         admin.on("pageerror", lambda error: problems.append(str(error)))
         admin.on("console", note_policy_violation)
-        admin.goto(path_in("es", "admin:index"))
-        admin.fill("#id_username", USERNAME)
-        admin.fill("#id_password", PASSWORD)
-        admin.locator("#login-form [type=submit]").click()
-        expect(admin.locator("#site-name")).to_be_visible()
+        sign_in(admin, editor_account)
 
-        admin.goto(path_in("es", "admin:cooperation_program_change", object_id=program.pk))
+        admin.goto(url_in("es", "admin:cooperation_program_change", object_id=program.pk))
         expect(admin.locator("#id_title_es")).to_have_value(SEED["title_es"])
         expect(admin.locator("#id_title_en")).to_have_value(SEED["title_en"])
         admin.fill("#id_title_en", NEW_TITLE)

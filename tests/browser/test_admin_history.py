@@ -7,26 +7,17 @@ they expect it.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from cooperation import models
-from tests.browser.pages import DESKTOP, TIMEOUT_MS
 from tests.helpers import url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-USERNAME, PASSWORD = "browser-history", "a-long-enough-password-for-tests"
 
 
 @pytest.fixture(scope="module")
 def project(seeded_database, django_db_blocker):
     with django_db_blocker.unblock():
-        user = get_user_model().objects.create_user(
-            username=USERNAME, password=PASSWORD, is_staff=True, first_name="Hilda"
-        )
-        user.groups.add(Group.objects.get(name="editors"))  # made by a migration
         project = models.Project.objects.create(
             program=models.Program.objects.published().first(),
             title_es="Zzhistoria: islas de calor",
@@ -40,50 +31,45 @@ def project(seeded_database, django_db_blocker):
             object_id=project.pk, content_type__model="project"
         ).delete()
         project.delete()
-        user.delete()
 
 
-def test_the_history_reads_in_spanish_compares_and_restores(browser, live_server_url, project):
-    context = browser.new_context(viewport=DESKTOP, base_url=live_server_url)
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        admin = context.new_page()
-        admin.goto(url_in("es", "admin:index"))
-        admin.fill("#id_username", USERNAME)
-        admin.fill("#id_password", PASSWORD)
-        admin.locator("#login-form [type=submit]").click()
-        expect(admin.locator("#site-name")).to_be_visible()
-        admin.goto(url_in("es", "admin:cooperation_project_change", object_id=project.pk))
-        edit_buttons = admin.locator(".submit-row input[name=_save]")
-        expect(edit_buttons.first).to_have_value("Guardar")
-        expect(admin.locator("#restore-banner")).to_have_count(0)
-        admin.fill("#id_title_en", "Urban heat islands")
-        admin.locator("input[name=_save]").click()
-        expect(admin.locator(".messagelist .success")).to_be_visible()
+@pytest.fixture(scope="module")
+def editor(staff_account):
+    return staff_account("browser-history", "editors", first_name="Hilda")
 
-        admin.goto(url_in("es", "admin:cooperation_project_history", object_id=project.pk))
-        history = admin.locator("#change-history")
-        expect(history).to_contain_text("Modificado Título [inglés].")
-        expect(history).not_to_contain_text("Title [en]")
-        expect(history).to_contain_text(" de ")  # "1 de diciembre de 2026 a las 10:30"
 
-        admin.get_by_role("link", name="Comparar con la versión anterior").click()
-        comparison = admin.locator("#version-comparison")
-        expect(comparison.locator("tbody tr")).to_have_count(1)
-        expect(comparison.locator("tbody th")).to_have_text("Título [inglés]")
-        expect(comparison.locator("del")).to_have_text("Heat islands")
-        expect(comparison.locator("ins")).to_have_text("Urban heat islands")
+def test_the_history_reads_in_spanish_compares_and_restores(staff_page, editor, project):
+    admin = staff_page(
+        editor, url_in("es", "admin:cooperation_project_change", object_id=project.pk)
+    )
+    edit_buttons = admin.locator(".submit-row input[name=_save]")
+    expect(edit_buttons.first).to_have_value("Guardar")
+    expect(admin.locator("#restore-banner")).to_have_count(0)
+    admin.fill("#id_title_en", "Urban heat islands")
+    admin.locator("input[name=_save]").click()
+    expect(admin.locator(".messagelist .success")).to_be_visible()
 
-        admin.get_by_role("link", name="Ver la versión anterior, para restaurarla").click()
-        expect(admin.locator("#restore-banner")).to_contain_text("Estás viendo la versión del")
-        expect(admin.locator("#restore-banner")).to_contain_text("guardá para restaurarla")
-        expect(admin.locator("#id_title_en")).to_have_value("Heat islands")
-        button = admin.locator(".submit-row input[name=_save]")
-        expect(button).to_have_count(1)
-        expect(button).to_have_value("Restaurar esta versión")
-        button.click()
-        expect(admin.locator(".messagelist .success")).to_be_visible()
-        project.refresh_from_db()
-        assert project.title_en == "Heat islands"
-    finally:
-        context.close()
+    admin.goto(url_in("es", "admin:cooperation_project_history", object_id=project.pk))
+    history = admin.locator("#change-history")
+    expect(history).to_contain_text("Modificado Título [inglés].")
+    expect(history).not_to_contain_text("Title [en]")
+    expect(history).to_contain_text(" de ")  # "1 de diciembre de 2026 a las 10:30"
+
+    admin.get_by_role("link", name="Comparar con la versión anterior").click()
+    comparison = admin.locator("#version-comparison")
+    expect(comparison.locator("tbody tr")).to_have_count(1)
+    expect(comparison.locator("tbody th")).to_have_text("Título [inglés]")
+    expect(comparison.locator("del")).to_have_text("Heat islands")
+    expect(comparison.locator("ins")).to_have_text("Urban heat islands")
+
+    admin.get_by_role("link", name="Ver la versión anterior, para restaurarla").click()
+    expect(admin.locator("#restore-banner")).to_contain_text("Estás viendo la versión del")
+    expect(admin.locator("#restore-banner")).to_contain_text("guardá para restaurarla")
+    expect(admin.locator("#id_title_en")).to_have_value("Heat islands")
+    button = admin.locator(".submit-row input[name=_save]")
+    expect(button).to_have_count(1)
+    expect(button).to_have_value("Restaurar esta versión")
+    button.click()
+    expect(admin.locator(".messagelist .success")).to_be_visible()
+    project.refresh_from_db()
+    assert project.title_en == "Heat islands"

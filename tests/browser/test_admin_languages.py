@@ -6,77 +6,36 @@ wide as a 1366 px screen at most, never scrolling sideways."""
 import pytest
 from django.apps import apps
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from cooperation import models
 from cooperation.admin.site import SingletonAdmin
-from rosario_intl.two_factor import devices
-from tests.browser.pages import TIMEOUT_MS
 from tests.helpers import url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-USERNAME, PASSWORD = "languages-admin", "a-long-enough-password-for-tests"
 LAPTOP = {"width": 1366, "height": 768}
 SMALL_LAPTOP = {"width": 1280, "height": 800}
 NARROW = {"width": 900, "height": 900}
 
 
 @pytest.fixture(scope="module")
-def account(seeded_database, django_db_blocker):
-    with django_db_blocker.unblock():
-        user = get_user_model().objects.create_superuser(USERNAME, "", PASSWORD)
-        # A superuser must pass the second step: with a recovery code, once for the module.
-        devices.confirm(devices.enrolment_device(user))
-        recovery_code = devices.new_recovery_codes(user)[0]
-    yield recovery_code
-    with django_db_blocker.unblock():
-        user.delete()
-
-
-@pytest.fixture(scope="module")
-def signed_in(browser, live_server_url, account, django_db_blocker):
-    """The cookies of a session signed in (both steps) as the module's superuser."""
-    context = browser.new_context(base_url=live_server_url)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    # Outside any test: the live server's database access is allowed here by hand.
-    with django_db_blocker.unblock():
-        page.goto(url_in("es", "admin:index"))
-        page.fill("#id_username", USERNAME)
-        page.fill("#id_password", PASSWORD)
-        page.locator("#login-form [type=submit]").click()
-        page.fill("#id_otp_token", account)
-        page.locator("#two-factor-form [type=submit]").click()
-        expect(page.locator("#user-tools")).to_be_visible()
-    state = context.storage_state()
-    context.close()
-    return state
+def superuser(staff_account):
+    return staff_account("languages-admin", "superuser")
 
 
 @pytest.fixture
-def admin_page(browser, live_server_url, signed_in):
+def admin_page(staff_page, superuser):
     """``admin_page(path, viewport)``: the admin page at ``path``, signed in."""
-    contexts = []
 
     def open_page(path, viewport):
-        context = browser.new_context(
-            viewport=viewport, base_url=live_server_url, storage_state=signed_in
-        )
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        page = context.new_page()
-        response = page.goto(path)
-        assert response.status == 200, f"GET {path} answered {response.status}"
+        page = staff_page(superuser, path, viewport=viewport)
         expect(page.locator("#user-tools")).to_be_visible()
         return page
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    return open_page
 
 
 @pytest.fixture

@@ -10,72 +10,32 @@ afterwards, so that the other browser tests find the seed as they expect it.
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import override_settings
 from playwright.sync_api import expect
 
 from cooperation import models
-from rosario_intl.two_factor import devices
-from tests.browser.pages import DESKTOP, TIMEOUT_MS
 from tests.helpers import url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-PASSWORD = "a-long-enough-password-for-tests"
-# Usernames and the groups each is in (made by migrations 0004 and 0010).
-ACCOUNTS = {"staff-editor": "editors", "staff-publisher": "publishers"}
 MARK = "Zzstaff"  # in the titles of what the tests make, to delete it afterwards
+LAPTOP = {"width": 1366, "height": 768}
 
 
 @pytest.fixture(scope="module")
-def accounts(seeded_database, django_db_blocker, tmp_path_factory):
-    uploads = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
-    uploads.enable()
-    with django_db_blocker.unblock():
-        users, recovery_codes = [], {}
-        for username, group in ACCOUNTS.items():
-            user = get_user_model().objects.create_user(
-                username=username, password=PASSWORD, is_staff=True, first_name=username
-            )
-            user.groups.add(Group.objects.get(name=group))
-            users.append(user)
-            if devices.is_required(user):
-                # Publishers must pass the second step; a code from the app is accepted once
-                # per 30 seconds, so each sign-in here gives one of the recovery codes
-                # (tests/browser/test_two_factor.py signs in with the app's codes).
-                devices.confirm(devices.enrolment_device(user))
-                recovery_codes[username] = iter(devices.new_recovery_codes(user))
-    yield recovery_codes
-    with django_db_blocker.unblock():
-        for user in users:
-            user.delete()
-    uploads.disable()
+def uploads(tmp_path_factory):
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
-@pytest.fixture
-def staff(browser, live_server_url, accounts):
-    """``staff("staff-editor")``: a page of the admin, logged in as that account."""
-    contexts = []
+@pytest.fixture(scope="module")
+def editor_user(staff_account, uploads):
+    return staff_account("staff-editor", "editors", first_name="staff-editor")
 
-    def log_in(username: str, viewport=DESKTOP):
-        context = browser.new_context(viewport=viewport, base_url=live_server_url)
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(url_in("es", "admin:index"))
-        page.fill("#id_username", username)
-        page.fill("#id_password", PASSWORD)
-        page.locator("#login-form [type=submit]").click()
-        if username in accounts:
-            page.fill("#id_otp_token", next(accounts[username]))
-            page.locator("#two-factor-form [type=submit]").click()
-        expect(page.locator("#user-tools")).to_be_visible()
-        return page
 
-    yield log_in
-    for context in contexts:
-        context.close()
+@pytest.fixture(scope="module")
+def publisher_user(staff_account, uploads):
+    return staff_account("staff-publisher", "publishers", first_name="staff-publisher")
 
 
 def make_project(django_db_blocker, key: str):
@@ -103,7 +63,7 @@ def make_project(django_db_blocker, key: str):
 
 
 @pytest.fixture(scope="module")
-def programs(accounts, django_db_blocker):
+def programs(seeded_database, django_db_blocker):
     """Deletes the module's programs and projects afterwards. (The module's fixtures commit:
     a test's own writes stay in its transaction, which the live server does not see.)"""
     yield
@@ -133,17 +93,15 @@ def inline_prefix(page, pk: int) -> str:
 
 
 def test_recovering_a_deleted_milestone_leaves_the_project_as_the_other_editor_left_it(
-    staff, project
+    staff_page, editor_user, publisher_user, project
 ):
     gone, sibling = project.milestones.order_by("date")
-    editor = staff("staff-editor")
-    editor.goto(change_path(project))
+    editor = staff_page(editor_user, change_path(project))
     editor.locator(f"#id_{inline_prefix(editor, gone.pk)}-DELETE").check()
     editor.locator("input[name=_save]").click()
     expect(editor.locator(".messagelist .success")).to_be_visible()
 
-    other = staff("staff-publisher")
-    other.goto(change_path(project))
+    other = staff_page(publisher_user, change_path(project))
     other.fill("#id_end_year", "2024")
     other.fill("#id_title_en", f"{MARK} project, renamed")
     other.locator("input[name=_save]").click()
@@ -175,9 +133,10 @@ def choose(page, select_id: str, typed: str, option: str):
     page.locator(".select2-results__option", has_text=option).first.click()
 
 
-def test_a_new_project_is_saved_with_a_partner_a_milestone_and_a_pdf_in_one_save(staff, project):
-    editor = staff("staff-editor")
-    editor.goto(url_in("es", "admin:cooperation_project_add"))
+def test_a_new_project_is_saved_with_a_partner_a_milestone_and_a_pdf_in_one_save(
+    staff_page, editor_user, project
+):
+    editor = staff_page(editor_user, url_in("es", "admin:cooperation_project_add"))
     choose(editor, "id_program", MARK, f"{MARK} programa")
     editor.fill("#id_title_es", f"{MARK} proyecto en un solo paso")
     editor.locator("#participations-group .add-row a").click()
@@ -202,16 +161,16 @@ def test_a_new_project_is_saved_with_a_partner_a_milestone_and_a_pdf_in_one_save
 
 
 def test_a_milestone_deleted_by_someone_else_while_editing_is_said_and_the_rest_saved(
-    staff, second_project
+    staff_page, editor_user, publisher_user, second_project
 ):
     gone, kept = second_project.milestones.order_by("date")
-    editor = staff("staff-editor")
-    editor.goto(change_path(second_project))
+    editor = staff_page(editor_user, change_path(second_project))
     editor.fill("#id_title_en", f"{MARK} project b, renamed")
     editor.fill(f"#id_{inline_prefix(editor, kept.pk)}-title_en", "Kept, edited")
 
-    other = staff("staff-publisher")
-    other.goto(url_in("es", "admin:cooperation_milestone_delete", object_id=gone.pk))
+    other = staff_page(
+        publisher_user, url_in("es", "admin:cooperation_milestone_delete", object_id=gone.pk)
+    )
     other.locator("#content form [type=submit]").click()
     expect(other.locator(".messagelist .success")).to_be_visible()
 
@@ -226,17 +185,15 @@ def test_a_milestone_deleted_by_someone_else_while_editing_is_said_and_the_rest_
     assert second_project.milestones.get().title_en == "Kept, edited"
 
 
-def test_view_on_site_of_a_draft_opens_its_preview(staff, project):
-    editor = staff("staff-editor")
-    editor.goto(change_path(project))
+def test_view_on_site_of_a_draft_opens_its_preview(staff_page, editor_user, project):
+    editor = staff_page(editor_user, change_path(project))
     editor.get_by_role("link", name="Ver en el sitio").click()
     expect(editor.locator(".preview-notice")).to_be_visible()
     expect(editor.locator("h1")).to_contain_text(project.title_es)
 
 
-def test_a_long_title_is_not_cut_short_and_the_limit_is_said(staff, project):
-    editor = staff("staff-editor")
-    editor.goto(change_path(project))
+def test_a_long_title_is_not_cut_short_and_the_limit_is_said(staff_page, editor_user, project):
+    editor = staff_page(editor_user, change_path(project))
     expect(editor.locator("#id_title_en_helptext")).to_contain_text("Hasta 250 caracteres.")
     editor.fill("#id_title_en", "x" * 260)
     expect(editor.locator("#id_title_en")).to_have_value("x" * 260)  # not cut by the browser
@@ -248,29 +205,33 @@ def test_a_long_title_is_not_cut_short_and_the_limit_is_said(staff, project):
     expect(editor.locator("#id_title_en")).to_have_value("x" * 260)
 
 
-LAPTOP = {"width": 1366, "height": 768}
-
-
 @pytest.mark.parametrize("model", ["program", "project", "partner", "network"])
-def test_the_lists_fit_a_1366_pixel_screen(staff, model):
-    page = staff("staff-publisher", viewport=LAPTOP)
-    page.goto(url_in("es", f"admin:cooperation_{model}_changelist"))
+def test_the_lists_fit_a_1366_pixel_screen(staff_page, publisher_user, model):
+    page = staff_page(
+        publisher_user, url_in("es", f"admin:cooperation_{model}_changelist"), viewport=LAPTOP
+    )
     table = page.locator("#result_list").bounding_box()
     assert table["x"] + table["width"] <= LAPTOP["width"], table
     assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
 
 
-def test_the_review_column_says_which_entries_need_review(staff):
-    page = staff("staff-editor", viewport=LAPTOP)
-    page.goto(url_in("es", "admin:cooperation_project_changelist") + "?review=needed")
+def test_the_review_column_says_which_entries_need_review(staff_page, editor_user):
+    page = staff_page(
+        editor_user,
+        url_in("es", "admin:cooperation_project_changelist") + "?review=needed",
+        viewport=LAPTOP,
+    )
     cells = page.locator("#result_list td.field-review_state")
     expect(cells.first).to_have_text("Pendiente")
     expect(page.locator("#result_list td.field-review_state img")).to_have_count(0)
 
 
-def test_an_editor_says_a_draft_is_ready_and_the_publisher_finds_it_waiting(staff, second_project):
-    editor = staff("staff-editor")
-    editor.goto(url_in("es", "admin:cooperation_project_changelist") + f"?q={MARK}")
+def test_an_editor_says_a_draft_is_ready_and_the_publisher_finds_it_waiting(
+    staff_page, editor_user, publisher_user, second_project
+):
+    editor = staff_page(
+        editor_user, url_in("es", "admin:cooperation_project_changelist") + f"?q={MARK}"
+    )
     editor.locator(f"input[name=_selected_action][value='{second_project.pk}']").check()
     editor.select_option("select[name=action]", "request_review")
     editor.locator("button[name=index]").click()
@@ -279,7 +240,7 @@ def test_an_editor_says_a_draft_is_ready_and_the_publisher_finds_it_waiting(staf
     fieldsets = editor.locator("fieldset h2").all_inner_texts()
     assert fieldsets.index("Publicación") < fieldsets.index("Imagen"), fieldsets
 
-    publisher = staff("staff-publisher")
+    publisher = staff_page(publisher_user)
     panel = publisher.locator("#awaiting-publication-module")
     expect(panel).to_contain_text("Esperando publicación")
     panel.get_by_role("link", name=second_project.title_es).click()

@@ -11,32 +11,23 @@ from base64 import b32decode
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
 from tests.browser.pages import DESKTOP, TIMEOUT_MS
+from tests.browser.staff import PASSWORD
 from tests.browser.test_pages import AXE_OPTIONS, axe_report
 from tests.helpers import url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-USERNAME, PASSWORD = "browser-publisher", "a-long-enough-password-for-tests"
 # The Content-Security-Policy forbids inline scripts and styles: these pages must hold to it.
 CSP_VIOLATION = re.compile(r"Content Security Policy|Refused to", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
-def publisher_account(seeded_database, django_db_blocker):
-    with django_db_blocker.unblock():
-        user = get_user_model().objects.create_user(
-            username=USERNAME, password=PASSWORD, is_staff=True, first_name="Paula"
-        )
-        user.groups.add(Group.objects.get(name="publishers"))  # made by a migration
-    yield user
-    with django_db_blocker.unblock():
-        user.delete()
+def publisher_account(staff_account):
+    return staff_account("browser-publisher", "publishers", enrolled=False, first_name="Paula")
 
 
 def assert_accessible(page) -> None:
@@ -49,7 +40,7 @@ def assert_accessible(page) -> None:
 
 def sign_in_with_password(page) -> None:
     page.goto(url_in("es", "admin:index"))
-    page.fill("#id_username", USERNAME)
+    page.fill("#id_username", "browser-publisher")
     page.fill("#id_password", PASSWORD)
     page.locator("#login-form [type=submit]").click()
 
