@@ -66,13 +66,15 @@ def request_version(request) -> int | None:
     return version
 
 
+def key_prefix(kind: str, version: int) -> str:
+    """What every fragment's key starts with: its kind, the code, the version, the language."""
+    return f"{kind}:{fingerprint()}:{version}:{get_language()}"
+
+
 def card_keys(entries, *, version: int, page: str, level, with_relations) -> dict:
     """The cache key of each entry's card, by ``(entry_kind, pk)``: see the module's
     docstring for each part."""
-    prefix = (
-        f"card:{fingerprint()}:{version}:{get_language()}:{page}:{level}:"
-        f"{int(bool(with_relations))}"
-    )
+    prefix = f"{key_prefix('card', version)}:{page}:{level}:{int(bool(with_relations))}"
     return {
         (entry.entry_kind, entry.pk): f"{prefix}:{entry.entry_kind}:{entry.pk}" for entry in entries
     }
@@ -113,3 +115,30 @@ def render_cards(
         except RedisError:
             logger.warning("Fragment cache unavailable: cards not stored.", exc_info=True)
     return cards
+
+
+def cached(request, name: str, build):
+    """``build()``, computed once per content version, code and language, then reused.
+
+    For what a page shows that depends on nothing but the content and the language (the
+    directory filters' choices and options, the site's header and footer): the same key
+    and the same cache as the cards, under ``name``. ``build`` returns anything the cache
+    can pickle (HTML, plain lists). ``request=None`` (or no version to key on) builds it.
+    """
+    version = request_version(request) if request is not None else None
+    if version is None:
+        return build()
+    key = f"{key_prefix('fragment', version)}:{name}"
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    try:
+        value = cache.get(key)
+    except RedisError:
+        logger.warning("Fragment cache unavailable: building %s.", name, exc_info=True)
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, FRAGMENT_SECONDS)
+        except RedisError:
+            logger.warning("Fragment cache unavailable: %s not stored.", name, exc_info=True)
+    return value

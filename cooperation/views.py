@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, RedirectView, TemplateVie
 
 from common.querystring import only_parameters
 
-from . import og_image, partner_map, search, selectors, structured_data
+from . import fragments, og_image, partner_map, search, selectors, structured_data
 from .context_processors import contact_settings
 from .forms import DirectoryFilterForm, SearchForm
 from .models import Network, Partner, Program, Project
@@ -245,11 +245,21 @@ class DirectoryMixin:
     TRANSLATED_FILTERS = ("theme", "partner", "network")
 
     def get_queryset(self):
-        self.filter_choices = selectors.filter_choices_get()
-        self.filter_form = DirectoryFilterForm(self.request.GET, **self.filter_choices)
+        # The choices and the options written out: once per version and language.
+        self.filter_choices, options = fragments.cached(
+            self.request, "directory-filters", self.filter_choices_and_options
+        )
+        self.filter_form = DirectoryFilterForm(
+            self.request.GET, choices=self.filter_choices, options=options
+        )
         if not self.filter_form.is_valid():
             return self.model.objects.none()
         return type(self).filter_selector(filters=self.filter_form.filters())
+
+    @staticmethod
+    def filter_choices_and_options() -> tuple[selectors.FilterChoices, dict[str, str]]:
+        choices = selectors.filter_choices_get()
+        return choices, DirectoryFilterForm({}, choices=choices).select_options()
 
     @cached_property
     def applied_filters(self) -> list[dict]:
@@ -283,11 +293,9 @@ class DirectoryMixin:
         return context
 
     def translated_parameters(self, language: str) -> QueryDict:
-        current = translation.get_language()
         parameters = self.request.GET.copy()
         for name in self.TRANSLATED_FILTERS:
-            options = self.filter_choices[f"{name}s"]
-            slugs = {getattr(o, f"slug_{current}"): getattr(o, f"slug_{language}") for o in options}
+            slugs = self.filter_choices.slugs[name][language]
             if (value := parameters.get(name)) in slugs:
                 # A slug not yet written in that language: the filter is left out there.
                 if slugs[value]:

@@ -138,3 +138,47 @@ def test_the_card_tag_renders_an_entry_missing_from_the_list_named(seeded):
         html = template.render(Context({"program": program, "others": []}))
     assert "<h3" in html
     assert "Pacto Global" in html
+
+
+# The directory filters: choices and options kept per version and language -----------------
+
+DIRECTORY_PAGES = ["/es/proyectos/", "/es/programas/?status=active", "/es/proyectos/?sdg=11"]
+
+
+def test_a_partner_rename_shows_at_once_in_every_directory_filter(seeded, uncached):
+    for path in DIRECTORY_PAGES:
+        assert '<option value="turin">Turín</option>' in uncached.get(path).content.decode()
+    partner = models.Partner.objects.get(slug_es="turin")
+    partner.name_es = "Turín (Città di Torino)"
+    partner.save()
+    for path in DIRECTORY_PAGES:
+        content = uncached.get(path).content.decode()
+        assert '<option value="turin">Turín (Città di Torino)</option>' in content
+    # The other language's options are its own.
+    assert '<option value="turin">Turin</option>' in uncached.get("/en/projects/").content.decode()
+
+
+def test_a_new_theme_and_a_new_slug_show_at_once_in_the_filters_and_the_language_switch(
+    seeded, uncached
+):
+    uncached.get("/es/proyectos/")
+    models.Theme.objects.create(name_es="Tema nuevo", slug_es="tema-nuevo", name_en="New theme")
+    assert '<option value="tema-nuevo">Tema nuevo</option>' in (
+        uncached.get("/es/proyectos/").content.decode()
+    )
+    theme = models.Theme.objects.get(slug_es="gestion-de-residuos")
+    theme.slug_en = "waste"
+    theme.save()
+    content = uncached.get("/es/proyectos/?theme=gestion-de-residuos").content.decode()
+    assert 'href="/en/projects/?theme=waste" hreflang="en"' in content
+
+
+def test_the_chosen_filters_are_selected_in_the_kept_options(seeded, uncached):
+    uncached.get("/es/proyectos/")
+    content = uncached.get("/es/proyectos/?theme=gestion-de-residuos&status=").content.decode()
+    assert '<option value="gestion-de-residuos" selected>' in content
+    # "Any" of the status, asked for with an empty value, as a template comparison would.
+    assert content.count('<option value="" selected>') == 1
+    assert content.count(" selected>") == 2
+    # The options kept are those of no choice: the next request starts from nothing chosen.
+    assert " selected>" not in uncached.get("/es/proyectos/?year=2020").content.decode()

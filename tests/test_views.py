@@ -524,6 +524,28 @@ def test_query_count_is_pinned_and_does_not_grow(
         assert client.get(path).status_code == 200
 
 
+# A directory list after its first view: the filters' choices come from the fragment cache
+# (cooperation/fragments.py), so another filter combination, a miss of the page cache, reads
+# only the version, the count and the page of entries.
+PINNED_WARM = [
+    ("/es/programas/", "/es/programas/?kind=city", 4),
+    ("/es/proyectos/", "/es/proyectos/?status=active&sdg=11", 4),
+]
+
+
+@pytest.mark.parametrize(("first", "path", "queries"), PINNED_WARM)
+def test_another_filter_combination_reads_the_choices_from_the_fragment_cache(
+    client, seeded, django_assert_num_queries, make_data_tenfold, first, path, queries
+):
+    client.get(first)
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200
+    make_data_tenfold()  # a new version: both pages are misses again
+    client.get(first)
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200
+
+
 def structured_data(content: str) -> dict:
     import json
 

@@ -97,6 +97,13 @@ def highlight(text: str, query: str, autoescape=True) -> str:
     return mark_safe("".join(str(piece) for piece in pieces))
 
 
+@register.simple_tag
+def select_options(field) -> str:
+    """The ``<option>`` elements of a directory filter's select, the chosen one selected
+    (``DirectoryFilterForm.options_html``)."""
+    return field.form.options_html(field.name)
+
+
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
