@@ -182,3 +182,14 @@ def test_the_chosen_filters_are_selected_in_the_kept_options(seeded, uncached):
     assert content.count(" selected>") == 2
     # The options kept are those of no choice: the next request starts from nothing chosen.
     assert " selected>" not in uncached.get("/es/proyectos/?year=2020").content.decode()
+
+
+def test_a_contact_edit_shows_at_once_on_every_page(seeded, uncached):
+    pages = ["/es/", "/es/proyectos/", "/es/programas/pacto-global/", "/en/partners/turin/"]
+    for path in pages:
+        assert "0341 555-0199" not in uncached.get(path).content.decode()
+    contact = models.ContactSettings.load()
+    contact.phone = "0341 555-0199"
+    contact.save()
+    for path in pages:
+        assert "0341 555-0199" in uncached.get(path).content.decode()
