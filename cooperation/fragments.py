@@ -32,6 +32,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import get_template
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
@@ -80,6 +81,41 @@ def card_keys(entries, *, version: int, page: str, level, with_relations) -> dic
     }
 
 
+# This worker's copies of fragments read from a shared cache (Redis), as the page cache keeps
+# its pages (rosario_intl/page_cache.py): a key names one version of one fragment, so a copy
+# cannot go stale, and a hit then costs neither a round trip nor unpickling. Bounded: the
+# least recently stored go first.
+LOCAL = LocMemCache("fragments-local", {"OPTIONS": {"MAX_ENTRIES": 5000}})
+
+
+def _get_many(keys: list[str]) -> dict:
+    """The fragments stored under ``keys``: this worker's copies, then the shared cache."""
+    shared = caches[settings.PAGE_CACHE_ALIAS]
+    tiered = not isinstance(shared, LocMemCache)
+    found = LOCAL.get_many(keys) if tiered else {}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        try:
+            from_shared = shared.get_many(missing)
+        except RedisError:  # a shared cache that fails is a miss, never an error page
+            logger.warning("Fragment cache unavailable: rendering afresh.", exc_info=True)
+            from_shared = {}
+        if tiered and from_shared:
+            LOCAL.set_many(from_shared, FRAGMENT_SECONDS)
+        found.update(from_shared)
+    return found
+
+
+def _set_many(fragments: dict) -> None:
+    shared = caches[settings.PAGE_CACHE_ALIAS]
+    if not isinstance(shared, LocMemCache):
+        LOCAL.set_many(fragments, FRAGMENT_SECONDS)
+    try:
+        shared.set_many(fragments, FRAGMENT_SECONDS)
+    except RedisError:
+        logger.warning("Fragment cache unavailable: fragments not stored.", exc_info=True)
+
+
 def render_cards(
     entries, *, request=None, page="", level=2, with_relations=False, use_cache=True
 ) -> dict:
@@ -96,12 +132,7 @@ def render_cards(
     keys = card_keys(
         entries, version=version, page=page, level=level, with_relations=with_relations
     )
-    cache = caches[settings.PAGE_CACHE_ALIAS]
-    try:
-        found = cache.get_many(list(keys.values()))
-    except RedisError:  # a shared cache that fails is a miss, never an error page
-        logger.warning("Fragment cache unavailable: rendering every card.", exc_info=True)
-        found = {}
+    found = _get_many(list(keys.values()))
     cards, missing = {}, {}
     for entry in entries:
         ident = (entry.entry_kind, entry.pk)
@@ -110,10 +141,7 @@ def render_cards(
             html = missing[keys[ident]] = render(entry)
         cards[ident] = html
     if missing:
-        try:
-            cache.set_many(missing, FRAGMENT_SECONDS)
-        except RedisError:
-            logger.warning("Fragment cache unavailable: cards not stored.", exc_info=True)
+        _set_many(missing)
     return cards
 
 
@@ -121,24 +149,17 @@ def cached(request, name: str, build):
     """``build()``, computed once per content version, code and language, then reused.
 
     For what a page shows that depends on nothing but the content and the language (the
-    directory filters' choices and options, the site's header and footer): the same key
-    and the same cache as the cards, under ``name``. ``build`` returns anything the cache
-    can pickle (HTML, plain lists). ``request=None`` (or no version to key on) builds it.
+    directory filters' choices and options, the contact settings, the parts of the header
+    and footer that ``{% fragment %}`` names): the same key and the same cache as the cards,
+    under ``name``. ``build`` returns anything the cache can pickle (HTML, plain values,
+    model instances). ``request=None`` (or no version to key on) builds it.
     """
     version = request_version(request) if request is not None else None
     if version is None:
         return build()
     key = f"{key_prefix('fragment', version)}:{name}"
-    cache = caches[settings.PAGE_CACHE_ALIAS]
-    try:
-        value = cache.get(key)
-    except RedisError:
-        logger.warning("Fragment cache unavailable: building %s.", name, exc_info=True)
-        return build()
+    value = _get_many([key]).get(key)
     if value is None:
         value = build()
-        try:
-            cache.set(key, value, FRAGMENT_SECONDS)
-        except RedisError:
-            logger.warning("Fragment cache unavailable: %s not stored.", name, exc_info=True)
+        _set_many({key: value})
     return value

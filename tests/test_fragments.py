@@ -193,3 +193,64 @@ def test_a_contact_edit_shows_at_once_on_every_page(seeded, uncached):
     contact.save()
     for path in pages:
         assert "0341 555-0199" in uncached.get(path).content.decode()
+
+
+# The header and the footer: {% fragment %}, with what depends on the request outside ------
+
+
+def test_the_navigation_marks_each_page_even_when_kept(seeded, uncached):
+    uncached.get("/es/programas/")
+    content = uncached.get("/es/proyectos/").content.decode()
+    assert '<a href="/es/proyectos/" aria-current="page">' in content
+    assert '<a href="/es/programas/" aria-current' not in content
+
+
+def test_the_search_box_and_the_language_switch_are_the_requests_own(seeded, uncached):
+    uncached.get("/es/buscar/?q=residuos")
+    content = uncached.get("/es/buscar/?q=agua").content.decode()
+    assert 'name="q" value="agua"' in content
+    assert 'class="language-switch" href="/en/search/?q=agua"' in content
+
+
+def test_a_fragment_holds_the_header_and_footer_once_per_version(seeded, uncached):
+    uncached.get("/es/")
+    stored = [key for key in cache._cache if ":fragment:" in key]
+    assert any("includes/header.html:top" in key for key in stored)
+    assert any("includes/footer.html:links" in key for key in stored)
+    # Kept: the next page renders neither (the nav varies by page, so it is rendered once).
+    with mock.patch.object(fragments, "_set_many", wraps=fragments._set_many) as stored_again:
+        uncached.get("/es/")
+    assert not stored_again.called
+
+
+def test_a_preview_never_reads_or_writes_a_fragment(seeded):
+    from django.template import Context, Template
+
+    template = Template('{% load cooperation %}{% fragment "x" %}{{ text }}{% endfragment %}')
+    request = mock.Mock(content_version=1)
+    with translation.override("es"):
+        assert template.render(Context({"request": request, "text": "a"})) == "a"
+        assert template.render(Context({"request": request, "text": "b"})) == "a"  # kept
+        context = Context({"request": request, "text": "c", "preview": True})
+        assert template.render(context) == "c"
+        # Another version: rendered afresh.
+        request.content_version = 2
+        assert template.render(Context({"request": request, "text": "d"})) == "d"
+
+
+def test_with_a_shared_cache_the_worker_keeps_its_own_copy(seeded, settings):
+    # Any cache other than locmem is shared (Redis in production); DummyCache keeps nothing,
+    # so what is found again was this worker's copy.
+    settings.CACHES = {
+        **settings.CACHES,
+        "fragments-test": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    settings.PAGE_CACHE_ALIAS = "fragments-test"
+    fragments.LOCAL.clear()
+    request = mock.Mock(content_version=1)
+    build = mock.Mock(return_value="built")
+    with translation.override("es"):
+        assert fragments.cached(request, "test", build) == "built"
+        assert fragments.cached(request, "test", build) == "built"
+    assert build.call_count == 1
+    fragments.LOCAL.clear()
