@@ -254,3 +254,11 @@ def test_with_a_shared_cache_the_worker_keeps_its_own_copy(seeded, settings):
         assert fragments.cached(request, "test", build) == "built"
     assert build.call_count == 1
     fragments.LOCAL.clear()
+
+
+def test_a_partner_rename_shows_at_once_in_the_homes_ways_of_collaborating(seeded, uncached):
+    assert ">Turín</a>" in uncached.get("/es/").content.decode()
+    partner = models.Partner.objects.get(slug_es="turin")
+    partner.name_es = "Turín (Città di Torino)"
+    partner.save()
+    assert ">Turín (Città di Torino)</a>" in uncached.get("/es/").content.decode()
