@@ -63,10 +63,9 @@ class PageMixin:
         return og_image_context(url, page_title, "")
 
     @classmethod
-    def og_card(cls) -> tuple[og_image.Card, str]:
-        """What this page's preview card shows, and the version of what it shows."""
-        card = og_image.Card(title=str(cls.page_title), kind="", section=str(og_image.SECTION))
-        return card, cls.__name__
+    def og_card(cls) -> og_image.Card:
+        """What this page's preview card shows."""
+        return og_image.Card(title=str(cls.page_title), kind="", section=str(og_image.SECTION))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -221,11 +220,9 @@ class HomeView(PageMixin, TemplateView):
         return context
 
     @classmethod
-    def og_card(cls) -> tuple[og_image.Card, str]:
-        section = selectors.section_text_get()
-        title = section.title or str(cls.page_title)
-        card = og_image.Card(title=title, kind="", section=str(og_image.SECTION))
-        return card, og_image.entry_version(section)
+    def og_card(cls) -> og_image.Card:
+        title = selectors.section_text_get().title or str(cls.page_title)
+        return og_image.Card(title=title, kind="", section=str(og_image.SECTION))
 
 
 class DirectoryMixin:
@@ -531,7 +528,7 @@ class EntryImageView(View):
     def get(self, request, slug):
         entry = selectors.preview_entry_get(model=self.model, slug=slug)
         card = og_image.Card(title=str(entry), kind=str(self.kind), section=str(og_image.SECTION))
-        return png_response(og_image.card_png(card, version=og_image.entry_version(entry)))
+        return png_response(og_image.card_png(card))
 
 
 class PageImageView(View):
@@ -547,5 +544,4 @@ class PageImageView(View):
             raise Http404("No such page.") from None
         if not issubclass(view, PageMixin) or issubclass(view, ObjectPageMixin):
             raise Http404("No such page.")
-        card, version = view.og_card()
-        return png_response(og_image.card_png(card, version=version))
+        return png_response(og_image.card_png(view.og_card()))
