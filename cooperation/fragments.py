@@ -26,6 +26,12 @@ The key names everything the card's HTML depends on, so a stored card is never s
 Which entries a page lists is still decided by its selector, every time; the fragment only
 saves rendering an entry that is listed. A preview (staff, drafts) never reads or writes
 fragments.
+
+The same key and cache hold what a page shows that depends only on the content and the
+language, not on the entry: ``cached()`` for a value (the directory filters' choices and
+options, the contact settings), ``{% fragment "name" %}`` for a part of a template (the
+header and the footer, the home page's ways of collaborating), whatever depends on the
+request left outside it.
 """
 
 import logging
