@@ -53,11 +53,18 @@ FRAGMENT_SECONDS = 24 * 3600
 _release = None
 
 
-def fingerprint() -> str:
-    """The page cache's code fingerprint: taken once, or on every call while developing."""
+def fingerprint(request=None) -> str:
+    """The page cache's code fingerprint: taken once, or while developing once per request
+    (it reads every template and module: tens of milliseconds, and a page has many
+    fragments)."""
     global _release
     if settings.DEBUG:
-        return import_string(settings.FRAGMENT_RELEASE)()
+        release = getattr(request, "_fragment_release", None)
+        if release is None:
+            release = import_string(settings.FRAGMENT_RELEASE)()
+            if request is not None:
+                request._fragment_release = release
+        return release
     if _release is None:
         _release = import_string(settings.FRAGMENT_RELEASE)()
     return _release
@@ -73,15 +80,15 @@ def request_version(request) -> int | None:
     return version
 
 
-def key_prefix(kind: str, version: int) -> str:
+def key_prefix(kind: str, version: int, request=None) -> str:
     """What every fragment's key starts with: its kind, the code, the version, the language."""
-    return f"{kind}:{fingerprint()}:{version}:{get_language()}"
+    return f"{kind}:{fingerprint(request)}:{version}:{get_language()}"
 
 
-def card_keys(entries, *, version: int, page: str, level, with_relations) -> dict:
+def card_keys(entries, *, version: int, page: str, level, with_relations, request=None) -> dict:
     """The cache key of each entry's card, by ``(entry_kind, pk)``: see the module's
     docstring for each part."""
-    prefix = f"{key_prefix('card', version)}:{page}:{level}:{int(bool(with_relations))}"
+    prefix = f"{key_prefix('card', version, request)}:{page}:{level}:{int(bool(with_relations))}"
     return {
         (entry.entry_kind, entry.pk): f"{prefix}:{entry.entry_kind}:{entry.pk}" for entry in entries
     }
@@ -136,7 +143,12 @@ def render_cards(
     if version is None:  # no version to key on: render, keep nothing
         return {(entry.entry_kind, entry.pk): render(entry) for entry in entries}
     keys = card_keys(
-        entries, version=version, page=page, level=level, with_relations=with_relations
+        entries,
+        version=version,
+        page=page,
+        level=level,
+        with_relations=with_relations,
+        request=request,
     )
     found = _get_many(list(keys.values()))
     cards, missing = {}, {}
@@ -163,7 +175,7 @@ def cached(request, name: str, build):
     version = request_version(request) if request is not None else None
     if version is None:
         return build()
-    key = f"{key_prefix('fragment', version)}:{name}"
+    key = f"{key_prefix('fragment', version, request)}:{name}"
     value = _get_many([key]).get(key)
     if value is None:
         value = build()

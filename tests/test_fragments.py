@@ -262,3 +262,13 @@ def test_a_partner_rename_shows_at_once_in_the_homes_ways_of_collaborating(seede
     partner.name_es = "Turín (Città di Torino)"
     partner.save()
     assert ">Turín (Città di Torino)</a>" in uncached.get("/es/").content.decode()
+
+
+def test_while_developing_the_code_is_fingerprinted_once_per_request(seeded, settings):
+    settings.DEBUG = True
+    settings.PAGE_CACHE_ENABLED = False
+    client = Client()
+    client.get("/es/")  # the middleware takes one at start-up
+    with mock.patch("rosario_intl.page_cache.code_fingerprint", return_value="dev") as taken:
+        client.get("/es/proyectos/")  # cards, filters, header, footer, contact
+    assert taken.call_count == 1
