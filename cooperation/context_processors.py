@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from . import selectors
+from . import fragments, selectors
 
 
 def contact_settings(request):
-    """The contact settings, read at most once per request, whoever asks first."""
+    """The contact settings, read once per content version (kept with the fragments: every
+    save of them raises the version) and at most once per request, whoever asks first."""
     if not hasattr(request, "_contact_settings"):
-        request._contact_settings = selectors.contact_settings_get()
+        request._contact_settings = fragments.cached(
+            request, "contact-settings", selectors.contact_settings_get
+        )
     return request._contact_settings
 
 

@@ -3,6 +3,8 @@
 import re
 
 from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -37,14 +39,46 @@ class DirectoryFilterForm(forms.Form):
     network = forms.ChoiceField(label=_("Network"), required=False)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100)
 
-    def __init__(self, data, *, themes, sdgs, partners, networks):
+    def __init__(self, data, *, choices, options=None):
+        """``choices``: what the filters offer (``selectors.FilterChoices``); ``options``:
+        each select's ``<option>`` elements as ``select_options()`` wrote them for these
+        choices, when kept from an earlier request."""
         super().__init__(data)
         any_choice = [("", _("Any"))]
-        self.fields["theme"].choices = any_choice + [(t.slug, t.name) for t in themes]
-        self.fields["sdg"].choices = any_choice + [(str(g.number), str(g)) for g in sdgs]
-        self.fields["partner"].choices = any_choice + [(p.slug, p.name) for p in partners]
-        self.fields["network"].choices = any_choice + [(n.slug, str(n)) for n in networks]
+        self.fields["theme"].choices = any_choice + choices.themes
+        self.fields["sdg"].choices = any_choice + choices.sdgs
+        self.fields["partner"].choices = any_choice + choices.partners
+        self.fields["network"].choices = any_choice + choices.networks
         self.fields["year"].widget.attrs.update({"inputmode": "numeric"})
+        self.options = options
+
+    def select_options(self) -> dict[str, str]:
+        """Each select's ``<option>`` elements, none selected: the same for every request of
+        a version and a language, so kept with the choices (``cooperation.fragments``)."""
+        return {
+            name: "".join(
+                format_html('<option value="{}">{}</option>', value, label)
+                for value, label in field.choices
+            )
+            for name, field in self.fields.items()
+            if isinstance(field, forms.ChoiceField)
+        }
+
+    def options_html(self, name: str) -> str:
+        """The ``<option>`` elements of the select ``name``, the chosen value selected.
+
+        Written out rather than through Django's widget templates (one template per option,
+        the slowest part of the page), and taken from ``options`` when given: only the
+        chosen value's ``selected`` is added per request.
+        """
+        if self.options is None:
+            self.options = self.select_options()
+        html = self.options[name]
+        current = self[name].value()
+        if current is None:
+            return mark_safe(html)
+        option = format_html('<option value="{}"', current)
+        return mark_safe(html.replace(f"{option}>", f"{option} selected>"))
 
     def filters(self) -> dict:
         """The valid, non-empty filters (call after ``is_valid()``)."""

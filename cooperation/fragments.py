@@ -26,12 +26,19 @@ The key names everything the card's HTML depends on, so a stored card is never s
 Which entries a page lists is still decided by its selector, every time; the fragment only
 saves rendering an entry that is listed. A preview (staff, drafts) never reads or writes
 fragments.
+
+The same key and cache hold what a page shows that depends only on the content and the
+language, not on the entry: ``cached()`` for a value (the directory filters' choices and
+options, the contact settings), ``{% fragment "name" %}`` for a part of a template (the
+header and the footer, the home page's ways of collaborating), whatever depends on the
+request left outside it.
 """
 
 import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import get_template
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
@@ -46,11 +53,18 @@ FRAGMENT_SECONDS = 24 * 3600
 _release = None
 
 
-def fingerprint() -> str:
-    """The page cache's code fingerprint: taken once, or on every call while developing."""
+def fingerprint(request=None) -> str:
+    """The page cache's code fingerprint: taken once, or while developing once per request
+    (it reads every template and module: tens of milliseconds, and a page has many
+    fragments)."""
     global _release
     if settings.DEBUG:
-        return import_string(settings.FRAGMENT_RELEASE)()
+        release = getattr(request, "_fragment_release", None)
+        if release is None:
+            release = import_string(settings.FRAGMENT_RELEASE)()
+            if request is not None:
+                request._fragment_release = release
+        return release
     if _release is None:
         _release = import_string(settings.FRAGMENT_RELEASE)()
     return _release
@@ -66,16 +80,53 @@ def request_version(request) -> int | None:
     return version
 
 
-def card_keys(entries, *, version: int, page: str, level, with_relations) -> dict:
+def key_prefix(kind: str, version: int, request=None) -> str:
+    """What every fragment's key starts with: its kind, the code, the version, the language."""
+    return f"{kind}:{fingerprint(request)}:{version}:{get_language()}"
+
+
+def card_keys(entries, *, version: int, page: str, level, with_relations, request=None) -> dict:
     """The cache key of each entry's card, by ``(entry_kind, pk)``: see the module's
     docstring for each part."""
-    prefix = (
-        f"card:{fingerprint()}:{version}:{get_language()}:{page}:{level}:"
-        f"{int(bool(with_relations))}"
-    )
+    prefix = f"{key_prefix('card', version, request)}:{page}:{level}:{int(bool(with_relations))}"
     return {
         (entry.entry_kind, entry.pk): f"{prefix}:{entry.entry_kind}:{entry.pk}" for entry in entries
     }
+
+
+# This worker's copies of fragments read from a shared cache (Redis), as the page cache keeps
+# its pages (rosario_intl/page_cache.py): a key names one version of one fragment, so a copy
+# cannot go stale, and a hit then costs neither a round trip nor unpickling. Bounded: the
+# least recently stored go first.
+LOCAL = LocMemCache("fragments-local", {"OPTIONS": {"MAX_ENTRIES": 5000}})
+
+
+def _get_many(keys: list[str]) -> dict:
+    """The fragments stored under ``keys``: this worker's copies, then the shared cache."""
+    shared = caches[settings.PAGE_CACHE_ALIAS]
+    tiered = not isinstance(shared, LocMemCache)
+    found = LOCAL.get_many(keys) if tiered else {}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        try:
+            from_shared = shared.get_many(missing)
+        except RedisError:  # a shared cache that fails is a miss, never an error page
+            logger.warning("Fragment cache unavailable: rendering afresh.", exc_info=True)
+            from_shared = {}
+        if tiered and from_shared:
+            LOCAL.set_many(from_shared, FRAGMENT_SECONDS)
+        found.update(from_shared)
+    return found
+
+
+def _set_many(fragments: dict) -> None:
+    shared = caches[settings.PAGE_CACHE_ALIAS]
+    if not isinstance(shared, LocMemCache):
+        LOCAL.set_many(fragments, FRAGMENT_SECONDS)
+    try:
+        shared.set_many(fragments, FRAGMENT_SECONDS)
+    except RedisError:
+        logger.warning("Fragment cache unavailable: fragments not stored.", exc_info=True)
 
 
 def render_cards(
@@ -92,14 +143,14 @@ def render_cards(
     if version is None:  # no version to key on: render, keep nothing
         return {(entry.entry_kind, entry.pk): render(entry) for entry in entries}
     keys = card_keys(
-        entries, version=version, page=page, level=level, with_relations=with_relations
+        entries,
+        version=version,
+        page=page,
+        level=level,
+        with_relations=with_relations,
+        request=request,
     )
-    cache = caches[settings.PAGE_CACHE_ALIAS]
-    try:
-        found = cache.get_many(list(keys.values()))
-    except RedisError:  # a shared cache that fails is a miss, never an error page
-        logger.warning("Fragment cache unavailable: rendering every card.", exc_info=True)
-        found = {}
+    found = _get_many(list(keys.values()))
     cards, missing = {}, {}
     for entry in entries:
         ident = (entry.entry_kind, entry.pk)
@@ -108,8 +159,25 @@ def render_cards(
             html = missing[keys[ident]] = render(entry)
         cards[ident] = html
     if missing:
-        try:
-            cache.set_many(missing, FRAGMENT_SECONDS)
-        except RedisError:
-            logger.warning("Fragment cache unavailable: cards not stored.", exc_info=True)
+        _set_many(missing)
     return cards
+
+
+def cached(request, name: str, build):
+    """``build()``, computed once per content version, code and language, then reused.
+
+    For what a page shows that depends on nothing but the content and the language (the
+    directory filters' choices and options, the contact settings, the parts of the header
+    and footer that ``{% fragment %}`` names): the same key and the same cache as the cards,
+    under ``name``. ``build`` returns anything the cache can pickle (HTML, plain values,
+    model instances). ``request=None`` (or no version to key on) builds it.
+    """
+    version = request_version(request) if request is not None else None
+    if version is None:
+        return build()
+    key = f"{key_prefix('fragment', version, request)}:{name}"
+    value = _get_many([key]).get(key)
+    if value is None:
+        value = build()
+        _set_many({key: value})
+    return value

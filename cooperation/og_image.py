@@ -3,8 +3,9 @@
 WhatsApp, social networks and chat apps show it when someone shares a page (``og:image``):
 the page's title, what it is ("Proyecto", "Programa"...) and the section's name, in the
 page's language. Drawing one takes tens of milliseconds, so each card is kept in the cache
-under a key made of the entry's version and of everything drawn on it: an edit of the entry
-gives a new key, and so a new card, while every other request is a cache read.
+under a key made of everything drawn on it and of the code that draws it: an edit that
+changes what the card shows (a title) gives a new key, and so a new card; any other edit of
+the entry (its body, its partners) leaves the card as it was, and is a cache read.
 """
 
 import functools
@@ -19,9 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
-# Raised when the drawing changes, so that no card of the previous design is served.
-DESIGN = 2
-# A card stays until its entry changes; a month keeps unchanged entries out of the renderer.
+# A card stays until what it shows changes; a month keeps unchanged ones out of the renderer.
 CACHE_TIMEOUT = 60 * 60 * 24 * 30
 SECTION = _("City of Rosario · International cooperation")
 
@@ -125,22 +124,20 @@ def render(card: Card) -> bytes:
     return output.getvalue()
 
 
-def card_png(card: Card, *, version: str) -> bytes:
-    """The card's PNG, from the cache when this ``version`` of it was drawn before.
+@functools.cache
+def _code() -> str:
+    """This module's source: a change of the drawing is a change of every card."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
-    ``version`` names the state of the entry it stands for (its model, id and version).
-    """
+
+def card_png(card: Card) -> bytes:
+    """The card's PNG, from the cache when the same card was drawn before: the key holds
+    what is drawn (the texts, and whether the font has accents) and the code that draws."""
     text = "\x1f".join((card.title, card.kind, card.section, str(_has_accents())))
-    digest = hashlib.sha256(f"{DESIGN}\x1e{version}\x1e{text}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{_code()}\x1e{text}".encode()).hexdigest()
     key = f"og-image:{digest}"
     png = cache.get(key)
     if png is None:
         png = render(card)
         cache.set(key, png, CACHE_TIMEOUT)
     return png
-
-
-def entry_version(entry) -> str:
-    """What identifies this state of an entry: its model, id, version and last update."""
-    parts = [entry._meta.label, entry.pk, entry.version, getattr(entry, "updated_at", "")]
-    return ":".join(str(part) for part in parts)

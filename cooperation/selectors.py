@@ -470,18 +470,44 @@ def project_filter(*, filters: dict) -> QuerySet[Project]:
     return _filter_entries(project_list(), filters, ids_of=_project_ids)
 
 
-def filter_choices_get() -> dict[str, QuerySet]:
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the directory filters offer, in the active language, as plain values (kept in
+    the fragment cache): each filter's ``(value, label)`` pairs, and for the filters whose
+    values are slugs, each value's slug in every language (``""`` where none is written)."""
+
+    themes: list[tuple[str, str]]
+    sdgs: list[tuple[str, str]]
+    partners: list[tuple[str, str]]
+    networks: list[tuple[str, str]]
+    # {"theme": {"en": {"gestion-de-residuos": "waste-management"}}, ...}
+    slugs: dict[str, dict[str, dict[str, str]]]
+
+
+def filter_choices_get() -> FilterChoices:
     """What the directory filters offer: published themes, SDGs, partners and networks."""
     # Only the columns the options show: a name and a slug per language.
     names = _translated_columns("name", "slug")
-    return {
-        "themes": Theme.objects.order_by(localized_order("name")).only(*names),
-        "sdgs": SustainableDevelopmentGoal.objects.all(),
-        "partners": partner_list().only(*names),
-        "networks": network_list().only(
-            *_translated_columns("slug"), *(f"organization__{c}" for c in names)
-        ),
-    }
+    themes = list(Theme.objects.order_by(localized_order("name")).only(*names))
+    partners = list(partner_list().only(*names))
+    networks = list(
+        network_list().only(*_translated_columns("slug"), *(f"organization__{c}" for c in names))
+    )
+    current = active_language()
+
+    def slugs(options) -> dict[str, dict[str, str]]:
+        return {
+            code: {getattr(o, f"slug_{current}"): getattr(o, f"slug_{code}") or "" for o in options}
+            for code, _name in settings.LANGUAGES
+        }
+
+    return FilterChoices(
+        themes=[(t.slug, t.name) for t in themes],
+        sdgs=[(str(g.number), str(g)) for g in SustainableDevelopmentGoal.objects.all()],
+        partners=[(p.slug, p.name) for p in partners],
+        networks=[(n.slug, str(n)) for n in networks],
+        slugs={"theme": slugs(themes), "partner": slugs(partners), "network": slugs(networks)},
+    )
 
 
 # The coverage page: the published portfolio per SDG and per theme.

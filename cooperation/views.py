@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, RedirectView, TemplateVie
 
 from common.querystring import only_parameters
 
-from . import og_image, partner_map, search, selectors, structured_data
+from . import fragments, og_image, partner_map, search, selectors, structured_data
 from .context_processors import contact_settings
 from .forms import DirectoryFilterForm, SearchForm
 from .models import Network, Partner, Program, Project
@@ -63,10 +63,9 @@ class PageMixin:
         return og_image_context(url, page_title, "")
 
     @classmethod
-    def og_card(cls) -> tuple[og_image.Card, str]:
-        """What this page's preview card shows, and the version of what it shows."""
-        card = og_image.Card(title=str(cls.page_title), kind="", section=str(og_image.SECTION))
-        return card, cls.__name__
+    def og_card(cls) -> og_image.Card:
+        """What this page's preview card shows."""
+        return og_image.Card(title=str(cls.page_title), kind="", section=str(og_image.SECTION))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -221,11 +220,9 @@ class HomeView(PageMixin, TemplateView):
         return context
 
     @classmethod
-    def og_card(cls) -> tuple[og_image.Card, str]:
-        section = selectors.section_text_get()
-        title = section.title or str(cls.page_title)
-        card = og_image.Card(title=title, kind="", section=str(og_image.SECTION))
-        return card, og_image.entry_version(section)
+    def og_card(cls) -> og_image.Card:
+        title = selectors.section_text_get().title or str(cls.page_title)
+        return og_image.Card(title=title, kind="", section=str(og_image.SECTION))
 
 
 class DirectoryMixin:
@@ -245,11 +242,21 @@ class DirectoryMixin:
     TRANSLATED_FILTERS = ("theme", "partner", "network")
 
     def get_queryset(self):
-        self.filter_choices = selectors.filter_choices_get()
-        self.filter_form = DirectoryFilterForm(self.request.GET, **self.filter_choices)
+        # The choices and the options written out: once per version and language.
+        self.filter_choices, options = fragments.cached(
+            self.request, "directory-filters", self.filter_choices_and_options
+        )
+        self.filter_form = DirectoryFilterForm(
+            self.request.GET, choices=self.filter_choices, options=options
+        )
         if not self.filter_form.is_valid():
             return self.model.objects.none()
         return type(self).filter_selector(filters=self.filter_form.filters())
+
+    @staticmethod
+    def filter_choices_and_options() -> tuple[selectors.FilterChoices, dict[str, str]]:
+        choices = selectors.filter_choices_get()
+        return choices, DirectoryFilterForm({}, choices=choices).select_options()
 
     @cached_property
     def applied_filters(self) -> list[dict]:
@@ -283,11 +290,9 @@ class DirectoryMixin:
         return context
 
     def translated_parameters(self, language: str) -> QueryDict:
-        current = translation.get_language()
         parameters = self.request.GET.copy()
         for name in self.TRANSLATED_FILTERS:
-            options = self.filter_choices[f"{name}s"]
-            slugs = {getattr(o, f"slug_{current}"): getattr(o, f"slug_{language}") for o in options}
+            slugs = self.filter_choices.slugs[name][language]
             if (value := parameters.get(name)) in slugs:
                 # A slug not yet written in that language: the filter is left out there.
                 if slugs[value]:
@@ -523,7 +528,7 @@ class EntryImageView(View):
     def get(self, request, slug):
         entry = selectors.preview_entry_get(model=self.model, slug=slug)
         card = og_image.Card(title=str(entry), kind=str(self.kind), section=str(og_image.SECTION))
-        return png_response(og_image.card_png(card, version=og_image.entry_version(entry)))
+        return png_response(og_image.card_png(card))
 
 
 class PageImageView(View):
@@ -539,5 +544,4 @@ class PageImageView(View):
             raise Http404("No such page.") from None
         if not issubclass(view, PageMixin) or issubclass(view, ObjectPageMixin):
             raise Http404("No such page.")
-        card, version = view.og_card()
-        return png_response(og_image.card_png(card, version=version))
+        return png_response(og_image.card_png(view.og_card()))

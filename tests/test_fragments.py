@@ -138,3 +138,137 @@ def test_the_card_tag_renders_an_entry_missing_from_the_list_named(seeded):
         html = template.render(Context({"program": program, "others": []}))
     assert "<h3" in html
     assert "Pacto Global" in html
+
+
+# The directory filters: choices and options kept per version and language -----------------
+
+DIRECTORY_PAGES = ["/es/proyectos/", "/es/programas/?status=active", "/es/proyectos/?sdg=11"]
+
+
+def test_a_partner_rename_shows_at_once_in_every_directory_filter(seeded, uncached):
+    for path in DIRECTORY_PAGES:
+        assert '<option value="turin">Turín</option>' in uncached.get(path).content.decode()
+    partner = models.Partner.objects.get(slug_es="turin")
+    partner.name_es = "Turín (Città di Torino)"
+    partner.save()
+    for path in DIRECTORY_PAGES:
+        content = uncached.get(path).content.decode()
+        assert '<option value="turin">Turín (Città di Torino)</option>' in content
+    # The other language's options are its own.
+    assert '<option value="turin">Turin</option>' in uncached.get("/en/projects/").content.decode()
+
+
+def test_a_new_theme_and_a_new_slug_show_at_once_in_the_filters_and_the_language_switch(
+    seeded, uncached
+):
+    uncached.get("/es/proyectos/")
+    models.Theme.objects.create(name_es="Tema nuevo", slug_es="tema-nuevo", name_en="New theme")
+    assert '<option value="tema-nuevo">Tema nuevo</option>' in (
+        uncached.get("/es/proyectos/").content.decode()
+    )
+    theme = models.Theme.objects.get(slug_es="gestion-de-residuos")
+    theme.slug_en = "waste"
+    theme.save()
+    content = uncached.get("/es/proyectos/?theme=gestion-de-residuos").content.decode()
+    assert 'href="/en/projects/?theme=waste" hreflang="en"' in content
+
+
+def test_the_chosen_filters_are_selected_in_the_kept_options(seeded, uncached):
+    uncached.get("/es/proyectos/")
+    content = uncached.get("/es/proyectos/?theme=gestion-de-residuos&status=").content.decode()
+    assert '<option value="gestion-de-residuos" selected>' in content
+    # "Any" of the status, asked for with an empty value, as a template comparison would.
+    assert content.count('<option value="" selected>') == 1
+    assert content.count(" selected>") == 2
+    # The options kept are those of no choice: the next request starts from nothing chosen.
+    assert " selected>" not in uncached.get("/es/proyectos/?year=2020").content.decode()
+
+
+def test_a_contact_edit_shows_at_once_on_every_page(seeded, uncached):
+    pages = ["/es/", "/es/proyectos/", "/es/programas/pacto-global/", "/en/partners/turin/"]
+    for path in pages:
+        assert "0341 555-0199" not in uncached.get(path).content.decode()
+    contact = models.ContactSettings.load()
+    contact.phone = "0341 555-0199"
+    contact.save()
+    for path in pages:
+        assert "0341 555-0199" in uncached.get(path).content.decode()
+
+
+# The header and the footer: {% fragment %}, with what depends on the request outside ------
+
+
+def test_the_navigation_marks_each_page_even_when_kept(seeded, uncached):
+    uncached.get("/es/programas/")
+    content = uncached.get("/es/proyectos/").content.decode()
+    assert '<a href="/es/proyectos/" aria-current="page">' in content
+    assert '<a href="/es/programas/" aria-current' not in content
+
+
+def test_the_search_box_and_the_language_switch_are_the_requests_own(seeded, uncached):
+    uncached.get("/es/buscar/?q=residuos")
+    content = uncached.get("/es/buscar/?q=agua").content.decode()
+    assert 'name="q" value="agua"' in content
+    assert 'class="language-switch" href="/en/search/?q=agua"' in content
+
+
+def test_a_fragment_holds_the_header_and_footer_once_per_version(seeded, uncached):
+    uncached.get("/es/")
+    stored = [key for key in cache._cache if ":fragment:" in key]
+    assert any("includes/header.html:top" in key for key in stored)
+    assert any("includes/footer.html:links" in key for key in stored)
+    # Kept: the next page renders neither (the nav varies by page, so it is rendered once).
+    with mock.patch.object(fragments, "_set_many", wraps=fragments._set_many) as stored_again:
+        uncached.get("/es/")
+    assert not stored_again.called
+
+
+def test_a_preview_never_reads_or_writes_a_fragment(seeded):
+    from django.template import Context, Template
+
+    template = Template('{% load cooperation %}{% fragment "x" %}{{ text }}{% endfragment %}')
+    request = mock.Mock(content_version=1)
+    with translation.override("es"):
+        assert template.render(Context({"request": request, "text": "a"})) == "a"
+        assert template.render(Context({"request": request, "text": "b"})) == "a"  # kept
+        context = Context({"request": request, "text": "c", "preview": True})
+        assert template.render(context) == "c"
+        # Another version: rendered afresh.
+        request.content_version = 2
+        assert template.render(Context({"request": request, "text": "d"})) == "d"
+
+
+def test_with_a_shared_cache_the_worker_keeps_its_own_copy(seeded, settings):
+    # Any cache other than locmem is shared (Redis in production); DummyCache keeps nothing,
+    # so what is found again was this worker's copy.
+    settings.CACHES = {
+        **settings.CACHES,
+        "fragments-test": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    settings.PAGE_CACHE_ALIAS = "fragments-test"
+    fragments.LOCAL.clear()
+    request = mock.Mock(content_version=1)
+    build = mock.Mock(return_value="built")
+    with translation.override("es"):
+        assert fragments.cached(request, "test", build) == "built"
+        assert fragments.cached(request, "test", build) == "built"
+    assert build.call_count == 1
+    fragments.LOCAL.clear()
+
+
+def test_a_partner_rename_shows_at_once_in_the_homes_ways_of_collaborating(seeded, uncached):
+    assert ">Turín</a>" in uncached.get("/es/").content.decode()
+    partner = models.Partner.objects.get(slug_es="turin")
+    partner.name_es = "Turín (Città di Torino)"
+    partner.save()
+    assert ">Turín (Città di Torino)</a>" in uncached.get("/es/").content.decode()
+
+
+def test_while_developing_the_code_is_fingerprinted_once_per_request(seeded, settings):
+    settings.DEBUG = True
+    settings.PAGE_CACHE_ENABLED = False
+    client = Client()
+    client.get("/es/")  # the middleware takes one at start-up
+    with mock.patch("rosario_intl.page_cache.code_fingerprint", return_value="dev") as taken:
+        client.get("/es/proyectos/")  # cards, filters, header, footer, contact
+    assert taken.call_count == 1

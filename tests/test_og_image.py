@@ -144,15 +144,39 @@ def test_a_cached_card_is_not_drawn_again(count_renders):
     assert count_renders[1].section == "City of Rosario · International cooperation"
 
 
-def test_a_new_version_of_the_entry_is_drawn_anew(count_renders):
-    project = factories.ProjectFactory()
-    cache.clear()
-    card = og_image.Card(title=project.title_es, kind="Proyecto", section="Sección")
-    og_image.card_png(card, version=og_image.entry_version(project))
-    og_image.card_png(card, version=og_image.entry_version(project))
-    project.version += 1
-    og_image.card_png(card, version=og_image.entry_version(project))
+def test_only_an_edit_of_what_the_card_shows_draws_it_anew(client, count_renders):
+    project = factories.ProjectFactory(title_es="Gestión de residuos")
+    url = url_in("es", "cooperation:project_image", slug=project.slug_es)
+    client.get(url)
+    # An edit the card does not show (a new version of the entry): the same card, not drawn.
+    project.summary_es = "Otro resumen"
+    project.save()
+    client.get(url)
+    assert len(count_renders) == 1
+    project.title_es = "Gestión metropolitana de residuos"
+    project.save()
+    client.get(url)
     assert len(count_renders) == 2
+    assert count_renders[1].title == "Gestión metropolitana de residuos"
+
+
+def test_the_code_that_draws_is_in_the_key(count_renders, monkeypatch):
+    card = og_image.Card(title="Gestión de residuos", kind="Proyecto", section="Sección")
+    og_image.card_png(card)
+    og_image.card_png(card)
+    monkeypatch.setattr(og_image, "_code", lambda: "another drawing")
+    og_image.card_png(card)
+    assert len(count_renders) == 2
+
+
+@pytest.mark.parametrize("name", ["home", "program_list", "project_list", "partner_map"])
+def test_cards_of_pages_without_an_entry_are_named_by_their_url_name(client, seeded, name):
+    for language, prefix in (("es", "/es/vista-previa/"), ("en", "/en/preview/")):
+        url = url_in(language, "cooperation:page_image", page=name)
+        assert url == f"{prefix}{name}.png"
+        response = client.get(url)
+        assert response.status_code == 200
+        assert image_size(response.content) == (1200, 630)
 
 
 @pytest.mark.parametrize(

@@ -524,6 +524,34 @@ def test_query_count_is_pinned_and_does_not_grow(
         assert client.get(path).status_code == 200
 
 
+# After a first page: what does not change between requests of a version (the contact
+# settings, the directory filters' choices) comes from the fragment cache
+# (cooperation/fragments.py). So another page, or another filter combination, each a miss of
+# the page cache, reads less: a directory list only the version, the count and its entries.
+PINNED_WARM = [
+    ("/es/programas/", "/es/programas/?kind=city", 3),
+    ("/es/proyectos/", "/es/proyectos/?status=active&sdg=11", 3),
+    ("/es/proyectos/", "/es/", 7),
+    ("/es/", "/es/programas/pacto-global/", 9),
+    ("/es/", "/es/proyectos/trama/", 8),
+    ("/es/", "/es/socios/turin/", 4),
+    ("/es/", "/es/buscar/?q=residuos", 4),
+]
+
+
+@pytest.mark.parametrize(("first", "path", "queries"), PINNED_WARM)
+def test_a_page_after_the_first_reads_what_is_kept_from_the_fragment_cache(
+    client, seeded, django_assert_num_queries, make_data_tenfold, first, path, queries
+):
+    client.get(first)
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200
+    make_data_tenfold()  # a new version: both pages are misses again
+    client.get(first)
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200
+
+
 def structured_data(content: str) -> dict:
     import json
 

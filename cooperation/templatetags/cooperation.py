@@ -1,4 +1,5 @@
 import functools
+import hashlib
 import json
 from urllib.parse import quote
 
@@ -97,6 +98,13 @@ def highlight(text: str, query: str, autoescape=True) -> str:
     return mark_safe("".join(str(piece) for piece in pieces))
 
 
+@register.simple_tag
+def select_options(field) -> str:
+    """The ``<option>`` elements of a directory filter's select, the chosen one selected
+    (``DirectoryFilterForm.options_html``)."""
+    return field.form.options_html(field.name)
+
+
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -155,3 +163,39 @@ def card(parser, token):
             raise template.TemplateSyntaxError(f"card: unknown option {bit!r}")
         options[name] = parser.compile_filter(value)
     return CardNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[3]), options)
+
+
+class FragmentNode(template.Node):
+    """``{% fragment "name" value ... %}…{% endfragment %}``: ``cooperation.fragments``."""
+
+    def __init__(self, name, vary_on, nodelist):
+        self.name = name
+        self.vary_on = vary_on
+        self.nodelist = nodelist
+
+    def render(self, context):
+        from ..fragments import cached
+
+        if context.get("preview"):  # a preview never reads or writes fragments
+            return self.nodelist.render(context)
+        values = "\x1f".join(str(value.resolve(context)) for value in self.vary_on)
+        vary = hashlib.md5(values.encode(), usedforsecurity=False).hexdigest()[:12]
+        name = f"{self.origin.template_name}:{self.name}:{vary}"
+        return mark_safe(
+            cached(context.get("request"), name, lambda: str(self.nodelist.render(context)))
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """A part of a page rendered once per content version, code and language, then reused:
+    ``{% fragment "name" value ... %}…{% endfragment %}``. What it holds may depend on the
+    content and the language, and on the values named after its name (the page's URL name,
+    say), on nothing else of the request: a search, a path, a title stay outside it."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'":
+        raise template.TemplateSyntaxError('Usage: {% fragment "name" [value ...] %}')
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
+    return FragmentNode(bits[1][1:-1], vary_on, nodelist)
