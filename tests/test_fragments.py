@@ -1,6 +1,7 @@
 """Per-entry fragments (cooperation/fragments.py, the ``{% card %}`` tag): a card is rendered
 once per content version, language and code, and an edit still shows at once everywhere."""
 
+from types import SimpleNamespace
 from unittest import mock
 
 import pytest
@@ -104,7 +105,7 @@ def test_a_stored_card_is_used_until_version_or_code_changes(seeded):
     entries = list(models.Program.objects.published().filter(slug_es="pacto-global"))
     options = {"page": "test", "level": 2, "with_relations": False}
     version = models.ContentVersion.objects.get().version
-    request = mock.Mock(content_version=version)
+    request = SimpleNamespace(content_version=version)
     with translation.override("es"):
         fragments.render_cards(entries, request=request, **options)
         keys = fragments.card_keys(entries, version=version, **options)
@@ -227,7 +228,7 @@ def test_a_preview_never_reads_or_writes_a_fragment(seeded):
     from django.template import Context, Template
 
     template = Template('{% load cooperation %}{% fragment "x" %}{{ text }}{% endfragment %}')
-    request = mock.Mock(content_version=1)
+    request = SimpleNamespace(content_version=1)
     with translation.override("es"):
         assert template.render(Context({"request": request, "text": "a"})) == "a"
         assert template.render(Context({"request": request, "text": "b"})) == "a"  # kept
@@ -247,7 +248,7 @@ def test_with_a_shared_cache_the_worker_keeps_its_own_copy(seeded, settings):
     }
     settings.PAGE_CACHE_ALIAS = "fragments-test"
     fragments.LOCAL.clear()
-    request = mock.Mock(content_version=1)
+    request = SimpleNamespace(content_version=1)
     build = mock.Mock(return_value="built")
     with translation.override("es"):
         assert fragments.cached(request, "test", build) == "built"
