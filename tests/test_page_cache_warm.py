@@ -148,4 +148,9 @@ def test_after_a_save_commits_a_thread_warms_the_pages_and_closes_its_connection
     assert NEW_TITLE in client.get("/es/programas/").content.decode()
     assert queries_for(client, "/en/") == 1
     assert opened
-    assert all(wrapper.connection is None for wrapper in opened)
+    assert all(closed(wrapper) for wrapper in opened)
+
+
+def closed(wrapper) -> bool:
+    # Django never closes SQLite's in-memory test database: it would vanish with it.
+    return wrapper.connection is None or (wrapper.vendor == "sqlite" and wrapper.is_in_memory_db())
