@@ -14,8 +14,8 @@ and host of ``SITE_URL``, the public origin). Nothing here knows how pages are k
 - The save is not slowed down: the work starts once the transaction has committed (the app
   calls ``warm_soon`` through ``PAGE_CACHE_WARM_AFTER_COMMIT``, from ``transaction.on_commit``)
   and runs in a daemon thread, while the worker answers the save. It shares the worker's
-  interpreter, though: a request that worker answers meanwhile (about half a second of CPU
-  on the benchmark's data) is slower (``bench/README.md``, ``bench/warm_up.py``).
+  interpreter, though, for about half a second of CPU on the benchmark's data: a request that
+  worker answers meanwhile is slower (``bench/README.md``, ``bench/warm_up.py``).
 - One warm-up at a time per process: a change committed while one runs makes it start over
   at the next page, for the newer version (``_Warmer``).
 - An error is logged, never raised: a page that fails is only left for its first visitor, as
