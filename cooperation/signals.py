@@ -2,10 +2,12 @@
 
 The public page cache (``rosario_intl.page_cache``) keys every page on one number, the
 ``ContentVersion`` row. The receivers here raise it in the same transaction as the change
-itself, so that an edit shows at once on every worker. They are connected, sender by sender,
-in ``CooperationConfig.ready()``: content changes through the admin, its inlines,
-reversion's restores, the seed commands and the shell, and every one of them must invalidate
-the pages, in every process, not only in a web worker that loaded the middleware.
+itself, so that an edit shows at once on every worker; once it has committed, the page cache
+renders its most visited pages again in the background (``content_committed``). They are
+connected, sender by sender, in ``CooperationConfig.ready()``: content changes through the
+admin, its inlines, reversion's restores, the seed commands and the shell, and every one of
+them must invalidate the pages, in every process, not only in a web worker that loaded the
+middleware.
 
 An entry scheduled to go public later ("publish from") changes the pages at that moment
 without anyone saving anything: the version row also holds the next such moment, and the
@@ -21,9 +23,12 @@ import time
 from datetime import datetime
 
 from django.apps import apps
+from django.conf import settings
+from django.db import transaction
 from django.db.models import F, Min, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from . import services
 from .models import (
@@ -76,7 +81,8 @@ def on_relations_change(sender, instance, action, **kwargs) -> None:
 
 
 def content_changed(instance=None) -> None:
-    """Raise the content version, in the same transaction as the change itself."""
+    """Raise the content version, in the same transaction as the change itself, and once it
+    has committed let the page cache render its most visited pages again."""
     changes = {"version": _raised_version()}
     # An entry published from a later moment: its pages change then, note when.
     scheduled = getattr(instance, "publish_at", None)
@@ -98,6 +104,15 @@ def content_changed(instance=None) -> None:
                 "next_publication_at": next_publication(timezone.now()),
             },
         )
+    # Robust: whatever goes wrong there is logged, and the save has committed anyway.
+    transaction.on_commit(content_committed, robust=True)
+
+
+def content_committed() -> None:
+    """A change of content has committed: ``PAGE_CACHE_WARM_AFTER_COMMIT`` (the page cache's
+    warm-up, ``rosario_intl/page_cache_warm.py``; named in the settings so that the app never
+    imports the project)."""
+    import_string(settings.PAGE_CACHE_WARM_AFTER_COMMIT)()
 
 
 def scheduled_publication_due() -> None:

@@ -141,6 +141,23 @@ PAGE_CACHE_PARAMETERS = [
 # template folders and LOCALE_PATHS, so that a new release never serves the previous one's
 # pages from a shared cache.
 PAGE_CACHE_CODE = [BASE_DIR / "cooperation", BASE_DIR / "rosario_intl", BASE_DIR / "common"]
+# The most visited public pages (URL names, each in every language), rendered again into the
+# page cache in a background thread once a change of content has committed, so that the first
+# visitors after an edit find them cached (rosario_intl/page_cache_warm.py). They are requested
+# at SITE_URL, as visitors ask for them. DJANGO_PAGE_CACHE_WARM=False turns it off.
+PAGE_CACHE_WARM = (
+    [
+        "cooperation:home",
+        "cooperation:program_list",
+        "cooperation:project_list",
+        "cooperation:partner_list",
+        "cooperation:partner_map",
+    ]
+    if env.bool("DJANGO_PAGE_CACHE_WARM", default=True)
+    else []
+)
+# What the app calls once a change of content has committed (cooperation/signals.py).
+PAGE_CACHE_WARM_AFTER_COMMIT = "rosario_intl.page_cache_warm.warm_soon"
 
 # Entries not reviewed for this many days are flagged in the admin ("Needs review").
 REVIEW_INTERVAL_DAYS = env.int("DJANGO_REVIEW_INTERVAL_DAYS", default=365)

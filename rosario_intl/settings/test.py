@@ -12,3 +12,6 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # the page cache reads the version through it here. Its own connection (production's
 # "page_cache") is tested in tests/test_page_cache.py.
 PAGE_CACHE_DATABASE = "default"
+# No page is rendered in the background after a save: the thread could not see a test's
+# transaction, and would outlive it. tests/test_page_cache_warm.py turns it on.
+PAGE_CACHE_WARM = []
