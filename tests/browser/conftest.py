@@ -92,6 +92,21 @@ def live_server_url(seeded_database):
     server.stop()
 
 
+def new_page(browser, contexts: list, **options):
+    """A page in a new browser context (``options`` as for ``Browser.new_context``), the
+    context added to ``contexts`` for the fixture to close."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    contexts.append(context)
+    return context.new_page()
+
+
+def visit(page, path: str, status: int):
+    response = page.goto(path)
+    assert response.status == status, f"GET {path} answered {response.status}, not {status}"
+    return page
+
+
 @pytest.fixture
 def open_page(browser, live_server_url):
     """Open a path of the live site in a fresh browser context; check the status code.
@@ -101,13 +116,8 @@ def open_page(browser, live_server_url):
     contexts = []
 
     def open_page(path, *, viewport=DESKTOP, status=200):
-        context = browser.new_context(viewport=viewport, base_url=live_server_url)
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        page = context.new_page()
-        response = page.goto(path)
-        assert response.status == status, f"GET {path} answered {response.status}, not {status}"
-        return page
+        page = new_page(browser, contexts, base_url=live_server_url, viewport=viewport)
+        return visit(page, path, status)
 
     yield open_page
     for context in contexts:
@@ -172,21 +182,15 @@ def staff_page(browser, live_server_url):
 
     def open_page(user, path=None, *, viewport=DESKTOP, status=200):
         state = getattr(user, "browser_state", None)
-        context = browser.new_context(
-            viewport=viewport, base_url=live_server_url, storage_state=state
+        page = new_page(
+            browser, contexts, base_url=live_server_url, viewport=viewport, storage_state=state
         )
-        context.set_default_timeout(TIMEOUT_MS)
-        contexts.append(context)
-        page = context.new_page()
         if state is None:
             staff.sign_in(page, user)  # which ends on the admin's index
-            user.browser_state = context.storage_state()
+            user.browser_state = page.context.storage_state()
             if path is None:
                 return page
-        path = path or url_in("es", "admin:index")
-        response = page.goto(path)
-        assert response.status == status, f"GET {path} answered {response.status}, not {status}"
-        return page
+        return visit(page, path or url_in("es", "admin:index"), status)
 
     yield open_page
     for context in contexts:
