@@ -710,6 +710,26 @@ def test_a_view_that_raises_gives_the_standalone_500_page(db, path, title, monke
     assert "no-cache" in response["Cache-Control"]
 
 
+def test_every_page_and_the_standalone_ones_link_the_typographic_favicon(client, db, monkeypatch):
+    mark = (Path(settings.BASE_DIR) / "static" / "img" / "logo-mark.svg").read_text()
+    # The wordmark's initial drawn in the site's blue, in strokes: no globe, no emblem, and no
+    # <text>, which each visitor's fonts would draw differently. Tiny: it comes with every page.
+    assert len(mark.encode()) < 512
+    assert set(re.findall(r"<(\w+)", mark)) == {"svg", "rect", "path"}
+    assert 'fill="#0b4f8a"' in mark
+    icon = '<link rel="icon" href="/static/img/logo-mark.svg" type="image/svg+xml">'
+    assert icon in client.get(url_in("es", "cooperation:home")).content.decode()
+
+    def broken():
+        raise RuntimeError("a bug")
+
+    # The 500 page too, its address without the static manifest (which may be what broke).
+    monkeypatch.setattr(selectors, "home_get", broken)
+    response = Client(raise_request_exception=False).get("/es/")
+    assert response.status_code == 500
+    assert icon in response.content.decode()
+
+
 def test_every_page_links_the_map_coverage_and_open_data_from_its_footer(client, db):
     for language in ("es", "en"):
         content = client.get(url_in(language, "cooperation:home")).content.decode()
