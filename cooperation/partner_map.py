@@ -451,8 +451,8 @@ def world_map(partners) -> dict:
     ordered = list(places.values())
     data = world()
     # The countries without partners are one path (each country a subpath): the map is
-    # then a handful of elements, not 170, for the browser to style and lay out twice
-    # (once per layout's <use>); that was most of the page's main-thread time on a phone.
+    # then a handful of elements, not 170, for the browser to style and lay out; that was
+    # most of the map page's main-thread time on a phone.
     shaded_paths, land = [], []
     for country in data["countries"]:
         key = country["iso"] or country["name_en"]
