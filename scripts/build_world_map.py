@@ -31,7 +31,9 @@ sys.path.insert(0, str(ROOT))
 from cooperation import map_projection  # noqa: E402
 
 OUTPUT = ROOT / "cooperation" / "data" / "world.json"
-TOLERANCE = 0.7  # user units (the map is 1000 wide): a pixel or less on a wide screen
+TOLERANCE = 1.0  # user units (the map is 1000 wide): about a pixel on a wide screen or a phone
+# Whole units, like the tolerance about a pixel: half the path data of tenths, and the path data
+# is most of what the browser parses and styles (twice: once per layout) on the map page.
 MIN_AREA = 6.0  # square user units
 ANTARCTICA = "010"
 # Territories without an ISO numeric code in Natural Earth's 110m file.
@@ -115,20 +117,15 @@ def area_and_centroid(ring: list[tuple[int, int]]) -> tuple[float, tuple[float, 
     return area, (cx / (6 * area), cy / (6 * area))
 
 
-def number(tenths: int) -> str:
-    text = f"{tenths / 10:.1f}".removesuffix(".0")
-    return text.replace("0.", ".", 1) if text.startswith(("0.", "-0.")) else text
-
-
 def path_data(rings: list[list[tuple[int, int]]]) -> str:
-    """Absolute move, then relative lines: coordinates in tenths of a unit, one decimal."""
+    """Absolute move, then relative lines, in whole units."""
     parts = []
     for ring in rings:
         (x, y), *rest = ring
-        commands = [f"M{number(x)} {number(y)}l"]
+        commands = [f"M{x} {y}l"]
         pairs = []
         for nx, ny in rest:
-            pairs.append(f"{number(nx - x)} {number(ny - y)}")
+            pairs.append(f"{nx - x} {ny - y}")
             x, y = nx, ny
         commands.append(" ".join(pairs).replace(" -", "-"))
         parts.append("".join(commands) + "z")
@@ -165,16 +162,16 @@ def main(source: Path) -> None:
                 for index in arc_indexes:
                     arc = simplified[index] if index >= 0 else simplified[~index][::-1]
                     points.extend(arc if not points else arc[1:])
-                tenths = []
+                whole = []
                 for x, y in points:
-                    point = (round(x * 10), round(y * 10))
-                    if not tenths or tenths[-1] != point:
-                        tenths.append(point)
-                if tenths[0] == tenths[-1]:
-                    tenths.pop()
-                if len(tenths) >= 3:
-                    rings.append(tenths)
-        measured = [(abs(area_and_centroid(ring)[0]) / 100, ring) for ring in rings]
+                    point = (round(x), round(y))
+                    if not whole or whole[-1] != point:
+                        whole.append(point)
+                if whole[0] == whole[-1]:
+                    whole.pop()
+                if len(whole) >= 3:
+                    rings.append(whole)
+        measured = [(abs(area_and_centroid(ring)[0]), ring) for ring in rings]
         _largest_area, largest = max(measured, key=lambda item: item[0])
         kept = [ring for area, ring in measured if area >= MIN_AREA or ring is largest]
         _area, (cx, cy) = area_and_centroid(largest)
@@ -190,7 +187,7 @@ def main(source: Path) -> None:
                 "name_en": name_en,
                 "name_es": name_es,
                 "name_natural_earth": name,
-                "centroid": [round(cx) / 10, round(cy) / 10],
+                "centroid": [round(cx, 1), round(cy, 1)],
                 "d": path_data(kept),
             }
         )

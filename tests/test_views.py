@@ -647,6 +647,44 @@ def test_an_uploaded_image_is_shown_with_its_text_alternative(client, db, settin
     assert project.image.url in content
 
 
+def test_entries_without_an_image_get_a_panel_of_their_kind_with_its_themes(
+    client, db, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    theme = factories.ThemeFactory(name_es="Gestión de residuos")
+    project = factories.ProjectFactory(slug_es="sin-imagen")
+    project.themes.add(theme)
+    pictured = factories.ProjectFactory(slug_es="con-imagen", image_alt_es="Reunión en Turín")
+    pictured.image.save("foto.png", ContentFile(b"not decoded here"), save=True)
+    partner = factories.PartnerFactory(kind="national")
+
+    def header(url):
+        page = lxml.html.fromstring(client.get(url).content)
+        return page.xpath("//header[contains(@class, 'entry-header')]")[0]
+
+    plain = header("/es/proyectos/sin-imagen/")
+    assert plain.get("class").split() == [
+        "entry-header",
+        "entry-header--project",
+        "entry-header--plain",
+    ]
+    # The panel says what the entry is and what it is about, in words.
+    eyebrow = " ".join(plain.xpath("string(.//p[@class='eyebrow'])").split())
+    assert eyebrow == "Proyecto · Gestión de residuos"
+    assert "entry-header--plain" not in header("/es/proyectos/con-imagen/").get("class")
+    with translation.override("es"):
+        organization = header(partner.get_absolute_url())
+        kind = partner.get_kind_display()
+    assert "entry-header--plain" in organization.get("class")
+    assert kind in organization.xpath("string(.//p[@class='eyebrow'])")
+    # Cards carry their kind in a band of its colour, named in words.
+    with translation.override("es"):
+        cards = lxml.html.fromstring(client.get(reverse("cooperation:project_list")).content)
+    card = cards.xpath("//article[contains(@class, 'card')]")[0]
+    assert card.get("class") == "card card--project"
+    assert card.xpath("string(p[@class='card-kind'])") == "Proyecto"
+
+
 def test_detail_pages_show_when_they_were_last_reviewed(client, db):
     import datetime
 
@@ -707,7 +745,7 @@ def test_an_ended_entry_is_shown_as_completed_unless_kept(client, db):
         listing = client.get(reverse("cooperation:project_list")).content.decode()
     assert '<span class="status status-completed">Completed</span>' in ended_page
     assert '<span class="status status-active">Ongoing</span>' in kept_page
-    cards = listing.split('<article class="card">')[1:]
+    cards = listing.split('<article class="card card--project">')[1:]
     (ended_card,) = [card for card in cards if ended.title_en in card]
     (kept_card,) = [card for card in cards if kept.title_en in card]
     assert "status-completed" in ended_card and "status-active" in kept_card
@@ -736,6 +774,26 @@ def test_a_view_that_raises_gives_the_standalone_500_page(db, path, title, monke
     assert f'<html lang="{path[1:3]}">' in content
     assert "RuntimeError" not in content
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_every_page_and_the_standalone_ones_link_the_typographic_favicon(client, db, monkeypatch):
+    mark = (Path(settings.BASE_DIR) / "static" / "img" / "logo-mark.svg").read_text()
+    # The wordmark's initial drawn in the site's blue, in strokes: no globe, no emblem, and no
+    # <text>, which each visitor's fonts would draw differently. Tiny: it comes with every page.
+    assert len(mark.encode()) < 512
+    assert set(re.findall(r"<(\w+)", mark)) == {"svg", "rect", "path"}
+    assert 'fill="#0b4f8a"' in mark
+    icon = '<link rel="icon" href="/static/img/logo-mark.svg" type="image/svg+xml">'
+    assert icon in client.get(url_in("es", "cooperation:home")).content.decode()
+
+    def broken():
+        raise RuntimeError("a bug")
+
+    # The 500 page too, its address without the static manifest (which may be what broke).
+    monkeypatch.setattr(selectors, "home_get", broken)
+    response = Client(raise_request_exception=False).get("/es/")
+    assert response.status_code == 500
+    assert icon in response.content.decode()
 
 
 def test_every_page_links_the_map_coverage_and_open_data_from_its_footer(client, db):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from cooperation.seed import content as seed_data
 from tests.browser.pages import PHONE
 from tests.browser.test_pages import AXE_OPTIONS, OVERFLOW_SCRIPT, axe_report
 
@@ -45,6 +46,18 @@ FIRST_SCREEN = [
         "sdg=11&year=2022",
         "Programs · SDG 11: Sustainable Cities and Communities · 2022",
     ),
+]
+# The seed's longest partner name (Germany's environment ministry, about 100 characters): in
+# the heading and in its select, the two places a chosen filter is shown whole.
+LONGEST = max(seed_data.PARTNERS, key=lambda partner: len(partner["name_es"]))
+FIRST_SCREEN += [
+    (
+        code,
+        "project_list",
+        f"partner={LONGEST[f'slug_{code}']}",
+        f"{title} · {LONGEST[f'name_{code}']}",
+    )
+    for code, title in (("es", "Proyectos"), ("en", "Projects"))
 ]
 
 

@@ -67,3 +67,28 @@ def test_page_has_no_wcag_violations_and_does_not_scroll_sideways(open_page, sit
             )
         )
     assert not failures, "\n".join(failures)
+
+
+
+# The home page at 375×812, whole: was 5,507 px (Spanish), nearly seven screens, most of it
+# seven full program cards. The programs as rows and the three latest milestones make it about
+# 4,350 px; the budget leaves room for a longer introduction or a few more title lines, no more.
+HOME_PHONE_HEIGHT = 4_500
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_on_a_phone_is_short_and_leaves_nothing_out(open_page, language):
+    page = open_page(PAGES[0].path(language), viewport=PHONE)
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    assert height <= HOME_PHONE_HEIGHT, f"the home page is {height} px tall on a phone"
+    # Every program is still there, its title a visible link, each row a tap target; the
+    # milestones left for wider screens are one link away.
+    titles = page.locator(".cards-compact .card-title a")
+    assert titles.count() == 7
+    for title in titles.all():
+        assert title.is_visible() and title.bounding_box()["height"] >= 20
+    rows = page.locator(".cards-compact .card").all()
+    assert all(row.bounding_box()["height"] <= 160 for row in rows)
+    assert page.locator(".timeline-recent > li:visible").count() == 3
+    timeline = page.locator(".timeline-recent + .more a")
+    assert timeline.is_visible()
