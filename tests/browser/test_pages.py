@@ -69,7 +69,6 @@ def test_page_has_no_wcag_violations_and_does_not_scroll_sideways(open_page, sit
     assert not failures, "\n".join(failures)
 
 
-
 # The home page at 375×812, whole: was 5,507 px (Spanish), nearly seven screens, most of it
 # seven full program cards. The programs as rows and the three latest milestones make it about
 # 4,350 px; the budget leaves room for a longer introduction or a few more title lines, no more.
