@@ -34,17 +34,13 @@ header and the footer, the home page's ways of collaborating), whatever depends 
 request left outside it.
 """
 
-import logging
-
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import get_template
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
-from redis.exceptions import RedisError
 
-logger = logging.getLogger(__name__)
+from common.tiered_cache import TieredCache
 
 CARD_TEMPLATE = "cooperation/includes/_card.html"
 # Long enough to outlive a quiet day; a key of an older version is never asked for again.
@@ -94,39 +90,17 @@ def card_keys(entries, *, version: int, page: str, level, with_relations, reques
     }
 
 
-# This worker's copies of fragments read from a shared cache (Redis), as the page cache keeps
-# its pages (rosario_intl/page_cache.py): a key names one version of one fragment, so a copy
-# cannot go stale, and a hit then costs neither a round trip nor unpickling. Bounded: the
-# least recently stored go first.
-LOCAL = LocMemCache("fragments-local", {"OPTIONS": {"MAX_ENTRIES": 5000}})
+# The fragments, in the page cache's shared cache and in this worker's memory, as pages are
+# (common/tiered_cache.py).
+FRAGMENTS = TieredCache("Fragment cache", max_entries=5000)
 
 
 def _get_many(keys: list[str]) -> dict:
-    """The fragments stored under ``keys``: this worker's copies, then the shared cache."""
-    shared = caches[settings.PAGE_CACHE_ALIAS]
-    tiered = not isinstance(shared, LocMemCache)
-    found = LOCAL.get_many(keys) if tiered else {}
-    missing = [key for key in keys if key not in found]
-    if missing:
-        try:
-            from_shared = shared.get_many(missing)
-        except RedisError:  # a shared cache that fails is a miss, never an error page
-            logger.warning("Fragment cache unavailable: rendering afresh.", exc_info=True)
-            from_shared = {}
-        if tiered and from_shared:
-            LOCAL.set_many(from_shared, FRAGMENT_SECONDS)
-        found.update(from_shared)
-    return found
+    return FRAGMENTS.get_many(caches[settings.PAGE_CACHE_ALIAS], keys, timeout=FRAGMENT_SECONDS)
 
 
 def _set_many(fragments: dict) -> None:
-    shared = caches[settings.PAGE_CACHE_ALIAS]
-    if not isinstance(shared, LocMemCache):
-        LOCAL.set_many(fragments, FRAGMENT_SECONDS)
-    try:
-        shared.set_many(fragments, FRAGMENT_SECONDS)
-    except RedisError:
-        logger.warning("Fragment cache unavailable: fragments not stored.", exc_info=True)
+    FRAGMENTS.set_many(caches[settings.PAGE_CACHE_ALIAS], fragments, timeout=FRAGMENT_SECONDS)
 
 
 def render_cards(

@@ -42,15 +42,14 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from django.utils.module_loading import import_string
-from redis.exceptions import RedisError
 
 from common.querystring import only_parameters
+from common.tiered_cache import TieredCache
 
 logger = logging.getLogger(__name__)
 
@@ -168,8 +167,8 @@ def page_address(request, parameters) -> str:
     return f"{request.path}?{query}" if query else request.path
 
 
-# This worker's copies of pages from a shared cache (see PageCacheMiddleware.read).
-LOCAL = LocMemCache("page-cache-local", {"OPTIONS": {"MAX_ENTRIES": 1000}})
+# The pages, in the shared cache and in this worker's memory (common/tiered_cache.py).
+PAGES = TieredCache("Page cache", max_entries=1000)
 
 
 class PageCacheMiddleware:
@@ -224,7 +223,7 @@ class PageCacheMiddleware:
         fingerprint = code_fingerprint() if settings.DEBUG else self.release
         page = f"{fingerprint}:{version}:{path_hash.hexdigest()}"
         key = f"page:{page}"
-        response = self.read(shared, key)
+        response = PAGES.get_many(shared, [key], timeout=self.timeout).get(key)
         if response is None:
             response = self.get_response(request)
             if not self.cacheable_response(response):
@@ -233,36 +232,9 @@ class PageCacheMiddleware:
             # Browsers and proxies may keep the page but must ask again before using it:
             # an edit has to show at once.
             patch_cache_control(response, public=True, no_cache=True)
-            self.write(shared, key, response)
+            PAGES.set_many(shared, {key: response}, timeout=self.timeout)
         conditional = get_conditional_response(request, etag=response["ETag"], response=response)
         return conditional if conditional is not None else response
-
-    # Two tiers when the cache is shared (Redis): this worker's memory first, then the shared
-    # cache. A key names one version of one page and its content never changes, so a copy
-    # kept in memory cannot go stale; it saves the network round trip and the unpickling of
-    # the whole page from Redis at every hit. A shared cache that fails (Redis down) is a
-    # miss, never an error page.
-
-    def read(self, shared, key: str):
-        tiered = not isinstance(shared, LocMemCache)
-        if tiered and (response := LOCAL.get(key)) is not None:
-            return response
-        try:
-            response = shared.get(key)
-        except RedisError:
-            logger.warning("Page cache unavailable: serving without it.", exc_info=True)
-            return None
-        if response is not None and tiered:
-            LOCAL.set(key, response, self.timeout)
-        return response
-
-    def write(self, shared, key: str, response) -> None:
-        if not isinstance(shared, LocMemCache):
-            LOCAL.set(key, response, self.timeout)
-        try:
-            shared.set(key, response, self.timeout)
-        except RedisError:
-            logger.warning("Page cache unavailable: page not stored.", exc_info=True)
 
     @staticmethod
     def cacheable_response(response) -> bool:

@@ -247,14 +247,14 @@ def test_with_a_shared_cache_the_worker_keeps_its_own_copy(seeded, settings):
         "fragments-test": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
     settings.PAGE_CACHE_ALIAS = "fragments-test"
-    fragments.LOCAL.clear()
+    fragments.FRAGMENTS.clear_local()
     request = SimpleNamespace(content_version=1)
     build = mock.Mock(return_value="built")
     with translation.override("es"):
         assert fragments.cached(request, "test", build) == "built"
         assert fragments.cached(request, "test", build) == "built"
     assert build.call_count == 1
-    fragments.LOCAL.clear()
+    fragments.FRAGMENTS.clear_local()
 
 
 def test_a_partner_rename_shows_at_once_in_the_homes_ways_of_collaborating(seeded, uncached):

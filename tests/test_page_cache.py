@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cooperation import fragments, models
 from cooperation.forms import DirectoryFilterForm, SearchForm
-from rosario_intl.page_cache import LOCAL, code_fingerprint
+from rosario_intl.page_cache import PAGES, code_fingerprint
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +27,8 @@ TWO_WORKERS = {
 def empty_caches():
     for alias in ("default",):
         caches[alias].clear()
-    LOCAL.clear()
-    fragments.LOCAL.clear()  # this worker's copies of fragments, as of pages
+    PAGES.clear_local()
+    fragments.FRAGMENTS.clear_local()  # this worker's copies of fragments, as of pages
 
 
 def test_a_cached_page_costs_one_query(client, seeded, django_assert_num_queries):

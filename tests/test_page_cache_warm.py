@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cooperation import fragments, models
 from rosario_intl import page_cache_warm
-from rosario_intl.page_cache import LOCAL
+from rosario_intl.page_cache import PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +22,8 @@ def warm(settings):
     from django.core.cache import caches
 
     caches["default"].clear()
-    LOCAL.clear()
-    fragments.LOCAL.clear()
+    PAGES.clear_local()
+    fragments.FRAGMENTS.clear_local()
     settings.PAGE_CACHE_WARM = ["cooperation:home", "cooperation:program_list"]
     # The origin the test client asks for, as visitors ask for SITE_URL's.
     settings.SITE_URL = "http://testserver"
