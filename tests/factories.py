@@ -110,3 +110,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     project = factory.SubFactory(ProjectFactory)
     title_es = factory.Sequence(lambda n: f"Informe {n}")
     title_en = factory.Sequence(lambda n: f"Report {n}")
+
+
+# The entries that have a public page of their own (and an address staff can change).
+PAGE_ENTRY_FACTORIES = [ProgramFactory, ProjectFactory, PartnerFactory, NetworkFactory]

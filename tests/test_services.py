@@ -420,12 +420,7 @@ def former(obj) -> set[tuple[str, str]]:
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "factory",
-    [
-        factories.ProgramFactory,
-        factories.ProjectFactory,
-        factories.PartnerFactory,
-        factories.NetworkFactory,
-    ],
+    factories.PAGE_ENTRY_FACTORIES,
 )
 def test_a_changed_slug_is_kept_in_its_language(factory):
     entry = factory(slug_es="viejo", slug_en="old")

@@ -211,12 +211,7 @@ def test_a_row_deleted_by_someone_else_with_another_error_is_not_a_dead_end(clie
 
 @pytest.mark.parametrize(
     "factory",
-    [
-        factories.ProgramFactory,
-        factories.ProjectFactory,
-        factories.PartnerFactory,
-        factories.NetworkFactory,
-    ],
+    factories.PAGE_ENTRY_FACTORIES,
 )
 def test_sources_are_edited_inline(client, superuser, factory):
     obj = factory()

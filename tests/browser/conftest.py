@@ -23,6 +23,7 @@ from django.db import connection, connections
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
+from cooperation import models
 from rosario_intl.two_factor import devices
 from tests.browser import staff
 from tests.browser.pages import DESKTOP, TIMEOUT_MS
@@ -170,6 +171,30 @@ def staff_account(seeded_database, django_db_blocker):
     with django_db_blocker.unblock():
         for user in made:
             user.delete()
+
+
+@pytest.fixture(scope="module")
+def staff_project(seeded_database, django_db_blocker):
+    """``staff_project(title_es=..., slug_es=...)``, in a module-scoped fixture: a project of
+    the seed's first published program for staff to edit, committed for this module and
+    deleted after its last test, with the former addresses its edits left."""
+    made = []
+
+    def make(**fields):
+        with django_db_blocker.unblock():
+            project = models.Project.objects.create(
+                program=models.Program.objects.published().first(), **fields
+            )
+        made.append(project)
+        return project
+
+    yield make
+    with django_db_blocker.unblock():
+        for project in made:
+            models.SlugHistory.objects.filter(
+                object_id=project.pk, content_type__model="project"
+            ).delete()
+            project.delete()
 
 
 @pytest.fixture

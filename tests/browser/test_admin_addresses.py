@@ -19,21 +19,11 @@ OLD_SLUG, NEW_SLUG = "zz-islas-de-calor", "zz-islas-de-calor-urbanas"
 
 
 @pytest.fixture(scope="module")
-def project(seeded_database, django_db_blocker):
+def project(staff_project):
     """A published project with a Spanish slug only (its English page answers at it)."""
-    with django_db_blocker.unblock():
-        project = models.Project.objects.create(
-            program=models.Program.objects.published().first(),
-            title_es=TITLE_ES,
-            slug_es=OLD_SLUG,
-            publication=models.PublicationStatus.PUBLISHED,
-        )
-    yield project
-    with django_db_blocker.unblock():
-        models.SlugHistory.objects.filter(
-            object_id=project.pk, content_type__model="project"
-        ).delete()
-        project.delete()
+    return staff_project(
+        title_es=TITLE_ES, slug_es=OLD_SLUG, publication=models.PublicationStatus.PUBLISHED
+    )
 
 
 @pytest.fixture(scope="module")

@@ -9,28 +9,19 @@ they expect it.
 import pytest
 from playwright.sync_api import expect
 
-from cooperation import models
 from tests.helpers import url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")
-def project(seeded_database, django_db_blocker):
-    with django_db_blocker.unblock():
-        project = models.Project.objects.create(
-            program=models.Program.objects.published().first(),
-            title_es="Zzhistoria: islas de calor",
-            title_en="Heat islands",
-            slug_es="zz-historia-islas-de-calor",
-            slug_en="zz-history-heat-islands",
-        )
-    yield project
-    with django_db_blocker.unblock():
-        models.SlugHistory.objects.filter(
-            object_id=project.pk, content_type__model="project"
-        ).delete()
-        project.delete()
+def project(staff_project):
+    return staff_project(
+        title_es="Zzhistoria: islas de calor",
+        title_en="Heat islands",
+        slug_es="zz-historia-islas-de-calor",
+        slug_en="zz-history-heat-islands",
+    )
 
 
 @pytest.fixture(scope="module")
