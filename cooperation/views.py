@@ -207,21 +207,25 @@ class HomeView(PageMixin, TemplateView):
     page_title = _("International cooperation")
 
     def get_context_data(self, **kwargs):
+        self.home = selectors.home_get()  # before the title, which is the section's
         context = super().get_context_data(**kwargs)
-        context.update(page_context(selectors.home_get()))
-        context["page_title"] = context["section"].title or context["page_title"]
+        context.update(page_context(self.home))
         context["structured_data"] = structured_data.home(
             self.request, contact_settings(self.request)
         )
-        if context["og_image"]:
-            context["og_image"] = og_image_context(
-                context["og_image"]["url"], context["page_title"], ""
-            )
         return context
+
+    def get_page_title(self) -> str:
+        return self.title_of(self.home.section)
+
+    @classmethod
+    def title_of(cls, section) -> str:
+        """The section's own title, as staff wrote it, or the page's."""
+        return section.title or str(cls.page_title)
 
     @classmethod
     def og_card(cls) -> og_image.Card:
-        title = selectors.section_text_get().title or str(cls.page_title)
+        title = cls.title_of(selectors.section_text_get())
         return og_image.Card(title=title, kind="", section=str(og_image.SECTION))
 
 

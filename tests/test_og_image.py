@@ -225,3 +225,18 @@ def test_without_dejavu_pillows_own_font_draws_the_text_without_accents(monkeypa
         assert image_size(og_image.render(card)) == (1200, 630)
     finally:
         og_image._font.cache_clear()
+
+
+def test_the_home_page_is_titled_by_the_sections_own_title_and_so_is_its_card(client, db):
+    section = models.SectionText.load()
+    section.title_es = "Rosario en el mundo"
+    section.save()
+    content = client.get(url_in("es", "cooperation:home")).content.decode()
+    assert "<title>Rosario en el mundo" in content
+    assert og_meta(content)["og:image:alt"].startswith("Rosario en el mundo · ")
+    drawn = []
+    original = og_image.render
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(og_image, "render", lambda card: drawn.append(card) or original(card))
+        client.get(og_meta(content)["og:image"])
+    assert [card.title for card in drawn] == ["Rosario en el mundo"]
