@@ -4,7 +4,10 @@ Calls the WSGI application directly, in this process, with the production settin
 benchmark's database (run `make bench` first: it creates `rosario_bench`), one request at a
 time: no server, no load, so the figures compare code, not machines under load. Prints the
 time per request, then the functions where it goes (cProfile, by cumulative time).
-The page cache is off unless `--cache` (then it measures a cache hit).
+The page cache is off unless `--cache` (then it measures a cache hit). The fragments
+(`cooperation/fragments.py`: cards, filter choices, a page's data and body) are kept between
+requests, as in a worker serving a version, unless `--cold` (then each request finds none:
+the first view of the page after a save).
 """
 
 import argparse
@@ -24,6 +27,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", help="e.g. /es/proyectos/")
     parser.add_argument("--cache", action="store_true", help="measure a page cache hit")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="empty the fragment cache before each request: the first view after a save",
+    )
     parser.add_argument("-n", type=int, default=50, help="requests (default 50)")
     parser.add_argument("--lines", type=int, default=40, help="profile lines shown (0: no profile)")
     parser.add_argument("--database", help="another database than the benchmark's")
@@ -31,6 +39,8 @@ def main():
         "--sort", default="cumulative", help="profile order: cumulative (default), tottime, ..."
     )
     args = parser.parse_args()
+    if args.cold and args.cache:
+        parser.error("--cold measures a page the caches do not hold: without --cache")
 
     os.environ.update(ENV)
     if args.database:
@@ -62,6 +72,17 @@ def main():
         b"".join(response)
         response.close()
 
+    def forget():
+        """What a save leaves: no fragment of the new version anywhere (this worker's copies
+        and the shared cache's)."""
+        from django.conf import settings
+        from django.core.cache import caches
+
+        from cooperation.fragments import FRAGMENTS
+
+        FRAGMENTS.clear_local()
+        caches[settings.PAGE_CACHE_ALIAS].clear()
+
     for _ in range(10):  # warm up: connections, templates, the cache
         request()
     if not all(status.startswith("200") for status in statuses):
@@ -70,21 +91,26 @@ def main():
     # the wall time also counts waiting for a core; the CPU time is the code's own cost.
     wall, cpu = [], []
     for _ in range(args.n):
+        if args.cold:
+            forget()
         start, start_cpu = time.perf_counter(), time.process_time()
         request()
         wall.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
-    print(f"{args.path} (page cache {'hit' if args.cache else 'off'}): "
+    state = "hit" if args.cache else "off, fragments " + ("cold" if args.cold else "kept")
+    print(f"{args.path} (page cache {state}): "
           f"median {statistics.median(wall) * 1000:.2f} ms per request, "
           f"{statistics.median(cpu) * 1000:.2f} ms of CPU, {args.n} requests")  # fmt: skip
     if not args.lines:
         return
     # CPU time, as the figure above: waiting for the database or for a core is not counted.
     profile = cProfile.Profile(time.process_time)
-    profile.enable()
     for _ in range(args.n):
+        if args.cold:
+            forget()
+        profile.enable()
         request()
-    profile.disable()
+        profile.disable()
     pstats.Stats(profile).sort_stats(args.sort).print_stats(args.lines)
 
 

@@ -32,7 +32,15 @@ language, not on the entry: ``cached()`` for a value (the directory filters' cho
 options, the contact settings), ``{% fragment "name" %}`` for a part of a template (the
 header and the footer, the home page's ways of collaborating), whatever depends on the
 request left outside it.
+
+A page's own data is kept the same way: the detail pages' and the home page's selector
+results (``views.ObjectPageMixin.get_object``, ``views.HomeView``), with their bodies as
+``{% fragment %}`` varied by the page's address and title. That serves a page seen again in
+a version that the page cache does not answer (staff signed in, whom it steps aside for);
+the first view of a page after a save still reads and renders all of it.
 """
+
+import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
@@ -43,6 +51,8 @@ from django.utils.translation import get_language
 from common.tiered_cache import TieredCache
 
 CARD_TEMPLATE = "cooperation/includes/_card.html"
+# Cache keys stay short enough for any backend (memcached's limit is 250 characters).
+LONGEST_NAME = 120
 # Long enough to outlive a quiet day; a key of an older version is never asked for again.
 FRAGMENT_SECONDS = 24 * 3600
 
@@ -149,6 +159,9 @@ def cached(request, name: str, build):
     version = request_version(request) if request is not None else None
     if version is None:
         return build()
+    if len(name) > LONGEST_NAME:  # a name from the address (an unknown slug can be long)
+        digest = hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
+        name = f"{name[:LONGEST_NAME]}:{digest}"
     key = f"{key_prefix('fragment', version, request)}:{name}"
     value = _get_many([key]).get(key)
     if value is None:

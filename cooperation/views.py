@@ -1,6 +1,7 @@
 """Thin views: the selectors fetch, the templates show."""
 
 from dataclasses import fields
+from functools import partial
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView, View
 
+from common.pagination import OneQueryPaginator
 from common.querystring import only_parameters
 
 from . import fragments, og_image, partner_map, search, selectors, structured_data
@@ -154,7 +156,17 @@ class ObjectPageMixin(PageMixin):
     def get_object(self, queryset=None):
         # Decided once: a preview reads drafts too, anything else only what is public.
         allowed = self.preview_allowed()
-        self.page = type(self).selector(slug=self.kwargs["slug"], preview=allowed)
+        slug = self.kwargs["slug"]
+        if allowed:  # a preview is never kept
+            self.page = type(self).selector(slug=slug, preview=True)
+        else:
+            # The page's data, read once per content version and language (an unknown slug
+            # raises Http404 and keeps nothing).
+            self.page = fragments.cached(
+                self.request,
+                f"page:{self.model._meta.model_name}:{slug}",
+                partial(type(self).selector, slug=slug, preview=False),
+            )
         obj = getattr(self.page, self.context_object_name)
         # Asked on a page the public may see anyway, it is that page, not a preview.
         self.preview = allowed and not self.page_is_public(obj)
@@ -207,7 +219,8 @@ class HomeView(PageMixin, TemplateView):
     page_title = _("International cooperation")
 
     def get_context_data(self, **kwargs):
-        self.home = selectors.home_get()  # before the title, which is the section's
+        # Read once per content version and language; before the title, the section's.
+        self.home = fragments.cached(self.request, "page:home", selectors.home_get)
         context = super().get_context_data(**kwargs)
         context.update(page_context(self.home))
         context["structured_data"] = structured_data.home(
@@ -238,6 +251,8 @@ class DirectoryMixin:
     """
 
     template_name = "cooperation/entry_list.html"
+    # The page and the number of results in one statement.
+    paginator_class = OneQueryPaginator
     filter_selector = None
     lead = ""
     # Not the page number: each language orders by its own titles.
