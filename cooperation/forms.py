@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -15,26 +16,52 @@ MAX_QUERY_LENGTH = 200
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
+class Choices(BaseChoiceIterator):
+    """A select's ``(value, label)`` pairs, taken as they are.
+
+    Django normalizes a field's choices each time they are set and deep-copies them with
+    every form; the directory filters' come already in that shape (``FilterChoices``, kept
+    per version) and never change once made: a form of the list pages then costs a seventh.
+    An iterator is what Django's fields keep without normalizing (``normalize_choices``).
+    """
+
+    def __init__(self, pairs):
+        self.pairs = list(pairs)
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self):
+        return len(self.pairs)
+
+    def __deepcopy__(self, memo):
+        return self  # never changed: each form may share it
+
+
 class DirectoryFilterForm(forms.Form):
     """Filters for the program and project lists; every field is optional and they combine."""
 
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[
-            ("", _("Any")),
-            *[
-                (value or UNKNOWN_STATUS_FILTER, label)
-                for value, label in CooperationStatus.choices
-            ],
-        ],
+        choices=Choices(
+            [
+                ("", _("Any")),
+                *[
+                    (value or UNKNOWN_STATUS_FILTER, label)
+                    for value, label in CooperationStatus.choices
+                ],
+            ]
+        ),
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     # Short labels: on a phone the filters stand in two columns.
     sdg = forms.ChoiceField(label=_("Goal (SDG)"), required=False)
     partner = forms.ChoiceField(label=pgettext_lazy("filter", "Partner"), required=False)
     kind = forms.ChoiceField(
-        label=_("Kind of partner"), required=False, choices=[("", _("Any")), *PartnerKind.choices]
+        label=_("Kind of partner"),
+        required=False,
+        choices=Choices([("", _("Any")), *PartnerKind.choices]),
     )
     network = forms.ChoiceField(label=_("Network"), required=False)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100)
@@ -45,10 +72,10 @@ class DirectoryFilterForm(forms.Form):
         choices, when kept from an earlier request."""
         super().__init__(data)
         any_choice = [("", _("Any"))]
-        self.fields["theme"].choices = any_choice + choices.themes
-        self.fields["sdg"].choices = any_choice + choices.sdgs
-        self.fields["partner"].choices = any_choice + choices.partners
-        self.fields["network"].choices = any_choice + choices.networks
+        self.fields["theme"].choices = Choices(any_choice + choices.themes)
+        self.fields["sdg"].choices = Choices(any_choice + choices.sdgs)
+        self.fields["partner"].choices = Choices(any_choice + choices.partners)
+        self.fields["network"].choices = Choices(any_choice + choices.networks)
         self.fields["year"].widget.attrs.update({"inputmode": "numeric"})
         self.options = options
 
