@@ -143,12 +143,42 @@ def test_results_are_typed_with_their_kind_and_address(db):
     project = factories.ProjectFactory(title_es="Huerta comunitaria")
     with translation.override("es"):
         (result,) = search.search_entries(query="huerta")
-    assert (result.title, result.url, result.obj) == (
-        "Huerta comunitaria",
-        project.get_absolute_url(),
-        project,
-    )
+    assert (result.title, result.url) == ("Huerta comunitaria", project.get_absolute_url())
     assert str(result.kind) == "proyecto"
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_each_result_s_address_is_its_entry_s_in_the_language(db, language):
+    # The project has no English slug: its English address keeps the Spanish one.
+    entries = [
+        factories.ProgramFactory(title_es="Zorzal del monte", title_en="Zorzal of the woods"),
+        factories.ProjectFactory(title_es="Zorzal comunitario", title_en="", slug_en=None),
+        factories.PartnerFactory(name_es="Red Zorzal", name_en="Zorzal Network"),
+    ]
+    with translation.override(language):
+        urls = {result.url for result in search.search_entries(query="zorzal")}
+        assert urls == {entry.get_absolute_url() for entry in entries}
+    projects = {"es": "/es/proyectos/", "en": "/en/projects/"}[language]
+    assert f"{projects}{entries[1].slug_es}/" in urls
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_search_reads_only_what_its_results_show(seeded, language):
+    """One statement, whose columns are a result's: no body, and on PostgreSQL not the
+    stored vector (it is matched and ranked in the database, never read into Python)."""
+    columns = []
+
+    def record_columns(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        columns.append(sorted(column[0] for column in context["cursor"].description))
+        return result
+
+    query = {"es": "residuos", "en": "waste"}[language]
+    with translation.override(language), connection.execute_wrapper(record_columns):
+        assert search.search_entries(query=query)
+    assert columns == [
+        sorted(["rank", "result_kind", "pk", "result_title", "result_summary", "result_slug"])
+    ]
 
 
 # When nothing is found: links to the lists, and on PostgreSQL "Did you mean…?".
@@ -193,7 +223,7 @@ def test_the_suggestion_is_a_link_to_its_search(client, seeded, django_assert_nu
     import lxml.html
 
     # One query more than a search with results: the titles nearest to the query.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get("/es/buscar/?q=resiudos")
     link = lxml.html.fromstring(response.content).xpath('//p[@class="suggestion"]/a')[0]
     assert link.text == "residuos"
@@ -216,7 +246,7 @@ def test_sqlite_offers_no_suggestion_and_no_extra_query(client, seeded, django_a
     if connection.vendor == "postgresql":
         pytest.skip("the SQLite engine's behaviour")
     assert search.suggest(query="resiudos") == ""
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         response = client.get("/es/buscar/?q=resiudos")
     assert "suggestion" not in response.content.decode()
 

@@ -1,8 +1,12 @@
+import random
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
+from cooperation.db import WORD, fold
 from cooperation.models import ContactSettings
 from cooperation.templatetags.cooperation import (
     highlight,
@@ -91,6 +95,76 @@ def test_whatsapp_url_has_a_default_message_in_the_active_language():
 )
 def test_highlight_marks_matches_and_escapes_everything_else(text, query, expected):
     assert str(highlight(text, query)) == expected
+
+
+def highlight_before_its_fast_path(text, query):
+    """``highlight`` as it was, folding every text a character at a time: the reference."""
+    text = str(text or "")
+    prefixes = {fold(term)[: max(4, len(term) - 2)] for term in WORD.findall(query or "")}
+    prefixes = {p for p in prefixes if len(p) >= 2}
+    if not prefixes:
+        return conditional_escape(text)
+    folded, origin = [], []
+    for index, char in enumerate(text):
+        for folded_char in fold(char):
+            folded.append(folded_char)
+            origin.append(index)
+    folded_text = "".join(folded)
+    pieces, last = [], 0
+    for match in WORD.finditer(folded_text):
+        if any(match.group().startswith(prefix) for prefix in prefixes):
+            start, end = origin[match.start()], origin[match.end() - 1] + 1
+            pieces.append(conditional_escape(text[last:start]))
+            pieces.append(format_html("<mark>{}</mark>", text[start:end]))
+            last = end
+    pieces.append(conditional_escape(text[last:]))
+    return mark_safe("".join(str(piece) for piece in pieces))
+
+
+# Characters that fold to one, to none (combining accents), to several ("ß", "ﬁ", "½": "1⁄2"),
+# or that HTML escapes.
+HIGHLIGHT_ALPHABET = (
+    "abcdeinorsuz AEIOUNRS ÁÉÍÓÚáéíóúñÑüÜçÇ "
+    "ßẞﬁﬂæœŒİıǅ½²ⅷ \u0301\u0303\u0308 <>&\"' -_.,;:!?¿¡ 0123456789\n"
+)
+HIGHLIGHT_TEXTS = [
+    "",
+    "Gestión de Residuos Sólidos",
+    "GESTIÓN DE RESIDUOS",
+    "Straße und Fußgänger",
+    "ﬁnanciación ﬂexible de la cooperación",
+    "Cooperacio\u0301n y nin\u0303os, an\u0303o",
+    "\u0301residuos \u0301",
+    "<b>Turín</b> & \"Rosario\" 'Santa Fe'",
+    "½ de los residuos, ² y ⅷ",
+    "İstanbul ıslak ǅungla",
+    "residuos_sólidos residuos-sólidos residuosresiduos",
+]
+HIGHLIGHT_QUERIES = [
+    "", "residuos", "RESIDUOS", "gestion", "gestión residuos", "sólidos", "strasse", "straße",
+    "ss", "fußgänger", "financiacion", "ﬁnanciación", "flexible", "cooperación", "ninos", "años",
+    "turin", "<b>", "&", "rosario santa", "½", "1", "istanbul", "i̇stanbul", "dzungla", "ǆungla",
+    "de", "a", "resi", "residuo_s", "sólidos-residuos", "ⅷ viii",
+]  # fmt: skip
+
+
+def test_highlight_gives_what_it_gave_before_its_fast_path():
+    rng = random.Random(16)
+    texts = HIGHLIGHT_TEXTS + [
+        "".join(rng.choices(HIGHLIGHT_ALPHABET, k=rng.randint(1, 80))) for _ in range(300)
+    ]
+    queries = HIGHLIGHT_QUERIES + [
+        " ".join(rng.choice(WORD.findall(text) or [""]) for _ in range(2)) for text in texts[:60]
+    ]
+    for text in texts:
+        for query in queries:
+            assert str(highlight(text, query)) == str(
+                highlight_before_its_fast_path(text, query)
+            ), (text, query)
+    # A text marked up as safe is kept as it is when nothing can be marked, escaped otherwise.
+    for query in ("", "residuos", "½"):
+        safe = mark_safe("<b>residuos</b>")
+        assert str(highlight(safe, query)) == str(highlight_before_its_fast_path(safe, query))
 
 
 @pytest.mark.django_db

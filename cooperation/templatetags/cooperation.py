@@ -1,6 +1,9 @@
 import functools
 import hashlib
+import html
 import json
+import re
+from collections.abc import Sequence
 from urllib.parse import quote
 
 import markdown as markdown_lib
@@ -64,8 +67,49 @@ def whatsapp_share_url(page_title: str, page_url: str) -> str:
     return f"https://wa.me/?text={quote(f'{page_title} {page_url}', safe='')}"
 
 
-# Texts are folded a character at a time, and draw on few distinct characters.
-_fold_char = functools.lru_cache(maxsize=4096)(fold)
+class _FoldTable(dict):
+    """``fold()`` of each character, as a ``str.translate()`` table filled as characters are
+    met (texts draw on few distinct ones); ``uneven`` holds those that fold to no character
+    (a lone combining accent) or to several ("ß", "ﬁ")."""
+
+    def __init__(self):
+        super().__init__()
+        self.uneven = set()
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        if len(folded) != 1:
+            # Before the table holds it: no text is taken for even while it is being filled.
+            self.uneven.add(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLDS = _FoldTable()
+
+
+def _fold_with_origins(text: str) -> tuple[str, Sequence[int]]:
+    """``text`` folded, and the position in ``text`` of each folded character."""
+    folded_text = text.translate(_FOLDS)
+    if _FOLDS.uneven.isdisjoint(text):
+        # Every character folds to exactly one, as in nearly every text: same positions.
+        return folded_text, range(len(text))
+    return folded_text, [index for index, char in enumerate(text) for _ in _FOLDS[ord(char)]]
+
+
+@functools.lru_cache(maxsize=256)
+def _query_words(query: str) -> re.Pattern | None:
+    """The words of a folded text that ``highlight`` marks for ``query``: those that begin
+    with the start of a word of the query, folded; None when no word of the query is long
+    enough to mark anything. Kept: a page highlights every result for the same query."""
+    prefixes = {fold(term)[: max(4, len(term) - 2)] for term in WORD.findall(query)}
+    prefixes = sorted(p for p in prefixes if len(p) >= 2)
+    if not prefixes:
+        return None
+    # A prefix that is not all word characters ("½" folds to "1⁄2") begins no word; when
+    # every prefix is one, the text is still escaped but nothing is marked ("(?!)").
+    alternatives = [re.escape(p) for p in prefixes if WORD.fullmatch(p)] or ["(?!)"]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})\w*")
 
 
 @register.filter(needs_autoescape=True)
@@ -76,26 +120,19 @@ def highlight(text: str, query: str, autoescape=True) -> str:
     "cooperación", "waste" marks "Waste"), as the search itself does.
     """
     text = str(text or "")
-    prefixes = {fold(term)[: max(4, len(term) - 2)] for term in WORD.findall(query or "")}
-    prefixes = {p for p in prefixes if len(p) >= 2}
-    if not prefixes:
+    words = _query_words(query or "")
+    if words is None:
         return conditional_escape(text)
-    # Fold character by character so that positions in the folded text map back.
-    folded, origin = [], []
-    for index, char in enumerate(text):
-        for folded_char in _fold_char(char):
-            folded.append(folded_char)
-            origin.append(index)
-    folded_text = "".join(folded)
+    folded_text, origin = _fold_with_origins(text)
+    # The pieces are slices, plain str: html.escape() is Django's escape() without its
+    # lazy-string wrapper, which would cost more than the escaping.
     pieces, last = [], 0
-    for match in WORD.finditer(folded_text):
-        if any(match.group().startswith(prefix) for prefix in prefixes):
-            start, end = origin[match.start()], origin[match.end() - 1] + 1
-            pieces.append(conditional_escape(text[last:start]))
-            pieces.append(format_html("<mark>{}</mark>", text[start:end]))
-            last = end
-    pieces.append(conditional_escape(text[last:]))
-    return mark_safe("".join(str(piece) for piece in pieces))
+    for match in words.finditer(folded_text):
+        start, end = origin[match.start()], origin[match.end() - 1] + 1
+        pieces += [html.escape(text[last:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        last = end
+    pieces.append(html.escape(text[last:]))
+    return mark_safe("".join(pieces))
 
 
 @register.simple_tag
