@@ -127,24 +127,15 @@ def entry_by_former_slug(*, model: type[Model], slug: str) -> Model | None:
     )
 
 
-def _public_id(relation: str, model: type[Model]) -> Case:
-    """The id of the entry ``relation`` leads to when the public may see it, else NULL: a
-    card names a program's parent and network only then."""
-    return Case(When(public_q(model, f"{relation}__"), then=F(f"{relation}_id")))
-
-
 def program_list() -> QuerySet[Program]:
-    """Published programs, parents before their subprograms, with their parent and network.
-
-    ``public_parent_id`` and ``public_network_id`` are set when the parent or the network
-    is public; ``project_count`` counts the published projects.
+    """Published programs, parents before their subprograms, with their parent and network
+    (whether the public may see them is ``Program.public_parent`` and ``public_network``,
+    read from these rows); ``project_count`` counts the published projects.
     """
     return (
         Program.objects.published()
         .select_related("network__organization", "parent")
         .annotate(
-            public_parent_id=_public_id("parent", Program),
-            public_network_id=_public_id("network", Network),
             # A subquery per program rather than a join with GROUP BY over every column.
             project_count=Coalesce(
                 Subquery(

@@ -175,11 +175,8 @@ def test_program_page_links_only_a_public_parent_and_network(db):
         page = selectors.program_get(slug=shown.slug_es)
         assert (page.parent, page.network, page.subprograms) == (parent, network, [subprogram])
         listed = {p.pk: p for p in selectors.program_list()}
-    assert (listed[hidden.pk].public_parent_id, listed[hidden.pk].public_network_id) == (None, None)
-    assert (listed[shown.pk].public_parent_id, listed[shown.pk].public_network_id) == (
-        parent.pk,
-        network.pk,
-    )
+    assert (listed[hidden.pk].public_parent, listed[hidden.pk].public_network) == (None, None)
+    assert (listed[shown.pk].public_parent, listed[shown.pk].public_network) == (parent, network)
 
 
 def test_a_preview_reads_drafts_and_the_public_read_does_not(db):

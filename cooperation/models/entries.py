@@ -18,6 +18,7 @@ from .base import (
     Versioned,
     Visible,
     format_partial_date,
+    is_public,
     missing_description,
     period_constraint,
     publish_permission,
@@ -241,6 +242,18 @@ class Program(CooperationEntry):
 
     def get_absolute_url(self):
         return reverse("cooperation:program_detail", kwargs={"slug": self.slug})
+
+    # What a card names (``includes/_card.html``): the program this one is part of and its
+    # network, each only if the public may see it. Read from the relations the list loads
+    # with the program (``selectors.program_list``), in memory: the same rule as a query's.
+
+    @property
+    def public_parent(self) -> "Program | None":
+        return self.parent if is_public(self.parent) else None
+
+    @property
+    def public_network(self) -> Network | None:
+        return self.network if is_public(self.network) else None
 
 
 class Project(CooperationEntry):
