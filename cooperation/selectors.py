@@ -130,11 +130,13 @@ def entry_by_former_slug(*, model: type[Model], slug: str) -> Model | None:
 def program_list() -> QuerySet[Program]:
     """Published programs, parents before their subprograms, with their parent and network
     (whether the public may see them is ``Program.public_parent`` and ``public_network``,
-    read from these rows); ``project_count`` counts the published projects.
+    read from these rows); ``project_count`` counts the published projects. As cards show
+    them: without the programs' bodies nor the network's description.
     """
     return (
         Program.objects.published()
         .select_related("network__organization", "parent")
+        .defer("body", "parent__body", "network__organization__description")
         .annotate(
             # A subquery per program rather than a join with GROUP BY over every column.
             project_count=Coalesce(
@@ -201,10 +203,12 @@ def program_get(*, slug: str, preview: bool = False) -> ProgramPage:
 
 
 def project_list() -> QuerySet[Project]:
-    """Published projects of published programs, newest first."""
+    """Published projects of published programs, newest first, as cards show them: without
+    their bodies, nor their program's (``defer`` takes each field's every language)."""
     return (
         _published_projects()
         .select_related("program")
+        .defer("body", "program__body")
         .order_by("-start_year", localized_order("title"))
     )
 
