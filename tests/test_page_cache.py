@@ -307,7 +307,7 @@ def test_a_redis_outage_is_a_cache_miss_not_an_error(client, seeded, settings):
     settings.CACHES = {
         **settings.CACHES,
         "down": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.redis_cache.RedisCache",  # as in production
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         },

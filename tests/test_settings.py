@@ -210,7 +210,7 @@ def test_cache_is_local_memory_without_redis(prod_settings):
 
 def test_cache_is_the_shared_redis_when_redis_url_is_set(prod_settings):
     caches = prod_settings(REDIS_URL=REDIS_URL).CACHES
-    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["BACKEND"] == "common.redis_cache.RedisCache"
     assert caches["default"]["LOCATION"] == REDIS_URL
 
     # The Redis server on this machine: the client library is installed and takes the options.

@@ -81,7 +81,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, its clients reused (common/redis_cache.py).
+            "BACKEND": "common.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             # A stalled Redis must not hold a worker for long.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
