@@ -38,8 +38,11 @@ class OneQueryPaginator(Paginator):
             raise EmptyPage(self.error_messages["no_results"])
         annotated = self.object_list.annotate(**{self.TOTAL: Window(Count("*"))})
         rows = list(annotated[bottom : bottom + self.per_page])
-        if rows:
-            self.count = getattr(rows[0], self.TOTAL)
+        if rows:  # model instances, or dictionaries (a queryset's values())
+            first = rows[0]
+            self.count = (
+                first[self.TOTAL] if isinstance(first, dict) else getattr(first, self.TOTAL)
+            )
         elif number == 1:
             self.count = 0
         else:

@@ -46,6 +46,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.template.loader import get_template
 from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from common.tiered_cache import TieredCache
@@ -93,11 +94,12 @@ def key_prefix(kind: str, version: int, request=None) -> str:
 
 def card_keys(entries, *, version: int, page: str, level, with_relations, request=None) -> dict:
     """The cache key of each entry's card, by ``(entry_kind, pk)``: see the module's
-    docstring for each part."""
+    docstring for each part. ``entries``: the entries, or their ``(entry_kind, pk)``."""
     prefix = f"{key_prefix('card', version, request)}:{page}:{level}:{int(bool(with_relations))}"
-    return {
-        (entry.entry_kind, entry.pk): f"{prefix}:{entry.entry_kind}:{entry.pk}" for entry in entries
-    }
+    idents = [
+        entry if isinstance(entry, tuple) else (entry.entry_kind, entry.pk) for entry in entries
+    ]
+    return {(kind, pk): f"{prefix}:{kind}:{pk}" for kind, pk in idents}
 
 
 # The fragments, in the page cache's shared cache and in this worker's memory, as pages are
@@ -117,6 +119,48 @@ def render_cards(
     entries, *, request=None, page="", level=2, with_relations=False, use_cache=True
 ) -> dict:
     """The HTML of each entry's card, by ``(entry_kind, pk)``: from the cache, or rendered."""
+    by_ident = {(entry.entry_kind, entry.pk): entry for entry in entries}
+    return _cards(
+        list(by_ident),
+        lambda idents: by_ident,
+        request=request,
+        use_cache=use_cache,
+        page=page,
+        level=level,
+        with_relations=with_relations,
+    )
+
+
+def cards_of(model, pks, *, load, request, page, level=2, with_relations=False) -> list[str]:
+    """The cards of the entries of ``model`` whose keys are ``pks``, in that order.
+
+    For a list that reads only its page's keys (``views.DirectoryMixin``): a card kept in the
+    cache needs nothing more, and the entries of the others are read with ``load(pks)`` (a
+    queryset of them, as the list's selector gives them), in one statement, then rendered.
+    """
+    kind = model.entry_kind
+    loaded = {}
+
+    def entries(idents):
+        if not loaded:
+            loaded.update({(kind, e.pk): e for e in load([pk for _kind, pk in idents])})
+        return loaded
+
+    cards = _cards(
+        [(kind, pk) for pk in pks],
+        entries,
+        request=request,
+        page=page,
+        level=level,
+        with_relations=with_relations,
+    )
+    # An entry gone between the two reads (deleted, unpublished) has no card.
+    return [mark_safe(cards[(kind, pk)]) for pk in pks if (kind, pk) in cards]
+
+
+def _cards(idents, entries, *, request, page, level, with_relations, use_cache=True) -> dict:
+    """The card of each ``(entry_kind, pk)``, from the cache or rendered from its entry;
+    ``entries(idents)`` gives the entries, by ident, of those not kept (read once)."""
     template = get_template(CARD_TEMPLATE)
     parameters = {"level": level, "with_relations": with_relations}
 
@@ -125,26 +169,24 @@ def render_cards(
 
     version = request_version(request) if use_cache else None
     if version is None:  # no version to key on: render, keep nothing
-        return {(entry.entry_kind, entry.pk): render(entry) for entry in entries}
+        found = entries(idents)
+        return {ident: render(found[ident]) for ident in idents if ident in found}
     keys = card_keys(
-        entries,
+        idents,
         version=version,
         page=page,
         level=level,
         with_relations=with_relations,
         request=request,
     )
-    found = _get_many(list(keys.values()))
-    cards, missing = {}, {}
-    for entry in entries:
-        ident = (entry.entry_kind, entry.pk)
-        html = found.get(keys[ident])
-        if html is None:
-            html = missing[keys[ident]] = render(entry)
-        cards[ident] = html
+    cards = _get_many(list(keys.values()))
+    missing = [ident for ident in idents if keys[ident] not in cards]
     if missing:
-        _set_many(missing)
-    return cards
+        found = entries(missing)
+        rendered = {keys[ident]: render(found[ident]) for ident in missing if ident in found}
+        _set_many(rendered)
+        cards.update(rendered)
+    return {ident: cards[keys[ident]] for ident in idents if keys[ident] in cards}
 
 
 def cached(request, name: str, build):

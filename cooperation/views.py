@@ -269,8 +269,22 @@ class DirectoryMixin:
             self.request.GET, choices=self.filter_choices, options=options
         )
         if not self.filter_form.is_valid():
-            return self.model.objects.none()
-        return type(self).filter_selector(filters=self.filter_form.filters())
+            self.entries = self.model.objects.none()
+        else:
+            self.entries = type(self).filter_selector(filters=self.filter_form.filters())
+        # The page reads only its entries' keys, in order, with the total: the cards come
+        # from the fragment cache, and only the entries of cards not kept are read whole.
+        return self.entries.values("pk")
+
+    def get_cards(self, rows) -> list[str]:
+        return fragments.cards_of(
+            self.model,
+            [row["pk"] for row in rows],
+            load=lambda pks: self.entries.filter(pk__in=pks),
+            request=self.request,
+            page=self.template_name,
+            with_relations=True,
+        )
 
     @staticmethod
     def filter_choices_and_options() -> tuple[selectors.FilterChoices, dict[str, str]]:
@@ -298,6 +312,7 @@ class DirectoryMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
+            cards=self.get_cards(context["object_list"]),
             filter_form=self.filter_form,
             lead=self.lead,
             list_title=self.page_title,

@@ -96,7 +96,7 @@ def test_the_page_cache_version_is_the_fragments_and_no_query_is_added(
     program = pacto()
     program.title_es = "Pacto Global (otra vez)"
     program.save()
-    with django_assert_num_queries(7):  # as pinned in test_views.py
+    with django_assert_num_queries(8):  # as pinned in test_views.py
         content = client.get("/es/programas/").content.decode()
     assert "Pacto Global (otra vez)" in content
 
@@ -341,3 +341,36 @@ def test_an_unknown_address_keeps_nothing(seeded, uncached):
     before = set(cache._cache)
     assert uncached.get("/es/proyectos/no-existe/").status_code == 404
     assert not [key for key in set(cache._cache) - before if ":page:" in key]
+
+
+def published_programs():
+    return models.Program.objects.published().order_by("pk")
+
+
+def test_a_list_of_keys_reads_only_the_entries_of_cards_not_kept(seeded):
+    pks = list(published_programs().values_list("pk", flat=True))
+    request = SimpleNamespace(content_version=models.ContentVersion.objects.get().version)
+    load = mock.Mock(side_effect=lambda wanted: published_programs().filter(pk__in=wanted))
+    options = {"load": load, "request": request, "page": "test"}
+    with translation.override("es"):
+        first = fragments.cards_of(models.Program, pks[:2], **options)
+        assert load.call_args.args == (pks[:2],)
+        again = fragments.cards_of(models.Program, list(reversed(pks[:3])), **options)
+    assert load.call_count == 2
+    assert load.call_args.args == ([pks[2]],)  # only the card not kept
+    assert again[1:] == list(reversed(first))  # in the order asked for
+    assert all('class="card card--program"' in card for card in again)
+
+
+def test_an_entry_gone_between_the_two_reads_has_no_card(seeded):
+    pks = list(published_programs().values_list("pk", flat=True))[:3]
+    request = SimpleNamespace(content_version=models.ContentVersion.objects.get().version)
+    with translation.override("es"):
+        cards = fragments.cards_of(
+            models.Program,
+            pks,
+            load=lambda wanted: published_programs().filter(pk__in=wanted[1:]),
+            request=request,
+            page="test",
+        )
+    assert len(cards) == 2

@@ -57,3 +57,11 @@ def test_a_total_already_read_is_not_read_again(django_assert_num_queries):
 def test_orphans_are_refused():
     with pytest.raises(ValueError):
         OneQueryPaginator(goals(), 5, orphans=2)
+
+
+def test_a_page_of_values_carries_the_total_too(django_assert_num_queries):
+    paginator = OneQueryPaginator(goals().values("pk", "number"), 5)
+    with django_assert_num_queries(1):
+        page = paginator.page(2)
+        assert paginator.count == 17
+    assert [row["number"] for row in page] == [6, 7, 8, 9, 10]

@@ -493,8 +493,9 @@ def test_the_grown_data_is_what_the_query_count_tests_need(seeded, make_data_ten
 # Each count includes the page cache's one query for the content version.
 PINNED = [
     ("/es/", 8),
-    ("/es/programas/", 7),
-    ("/es/proyectos/", 7),
+    # The lists: the page's keys with the total, then the entries of the cards not kept.
+    ("/es/programas/", 8),
+    ("/es/proyectos/", 8),
     ("/es/socios/", 4),
     # The map's Spanish address ("mapa/") comes with the translations: the English one here.
     ("/en/map/", 3),
@@ -529,10 +530,20 @@ def test_query_count_is_pinned_and_does_not_grow(
 # After a first page: what does not change between requests of a version (the contact
 # settings, the directory filters' choices) comes from the fragment cache
 # (cooperation/fragments.py). So another page, or another filter combination, each a miss of
-# the page cache, reads less: a directory list only the version, the count and its entries.
+# the page cache, reads less: a directory list only the version and its page's keys with the
+# total, and the entries of the cards not kept.
 PINNED_WARM = [
+    # Every card kept from the first list: the version and the page's keys.
     ("/es/programas/", "/es/programas/?kind=city", 2),
-    ("/es/proyectos/", "/es/proyectos/?status=active&sdg=11", 2),
+    # The same filters as the form sends them, empty fields and all: another address, every
+    # card kept.
+    (
+        "/es/proyectos/?status=active&sdg=11",
+        "/es/proyectos/?status=active&theme=&sdg=11&partner=&kind=&network=&year=",
+        2,
+    ),
+    # No project's card kept yet: their entries are read too.
+    ("/es/programas/", "/es/proyectos/?sdg=11", 3),
     ("/es/proyectos/", "/es/", 7),
     ("/es/", "/es/programas/pacto-global/", 9),
     ("/es/", "/es/proyectos/trama/", 8),
