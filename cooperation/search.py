@@ -15,8 +15,12 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Case, F, Model, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Model, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from common.compiled import CompiledQuery
 
 from .db import SEARCH_CONFIGS, WORD, Fold, fold, search_vector_sql
 from .i18n import active_language, localized_text
@@ -90,41 +94,59 @@ def search_entries(*, query: str) -> list[SearchResult]:
 
     One statement: the three kinds' matches in a UNION, ordered and cut in the database, with
     only the columns a result shows (in the active language, or Spanish where it has none).
-    Equal ranks keep the order of ``SEARCH_FIELDS``, then that of creation (``pk``).
+    Equal ranks keep the order of ``SEARCH_FIELDS``, then that of creation (``pk``). On
+    PostgreSQL the statement is built and compiled once per language (``COMPILED``): only
+    the query and the moment change between searches.
     """
     if not query:
         return []
-    search = search_postgresql if connection.vendor == "postgresql" else search_sqlite
-    kinds = list(SEARCH_FIELDS)
-    matches = [
-        search(model.objects.published(), fields, query)
-        .annotate(
-            result_kind=Value(index),
-            result_title=localized_text(fields[0]),
-            result_summary=localized_text(fields[1]),
-            result_slug=localized_text("slug"),
-        )
-        .values_list("rank", "result_kind", "pk", "result_title", "result_summary", "result_slug")
-        .order_by()  # the UNION is ordered as a whole
-        for index, (model, fields) in enumerate(SEARCH_FIELDS.items())
-    ]
-    rows = matches[0].union(*matches[1:], all=True).order_by("-rank", "result_kind", "pk")
+    if connection.vendor == "postgresql":
+        language = active_language()
+        rows = COMPILED.rows((connection.alias, language), query=query, now=timezone.now())
+    else:
+        rows = matches(query, search_sqlite)
     addresses = {}
     results = []
-    for rank, kind, _pk, title, summary, slug in rows[:SEARCH_LIMIT]:
-        model = kinds[kind]
+    kinds = list(SEARCH_FIELDS)
+    for row in rows:
+        model = kinds[row["result_kind"]]
         if model not in addresses:
             addresses[model] = address_of(model)
         results.append(
             SearchResult(
                 kind=model._meta.verbose_name,
-                title=title,
-                summary=summary or "",  # translation columns may be NULL
-                url=addresses[model](slug),
-                rank=rank,
+                title=row["result_title"],
+                summary=row["result_summary"] or "",  # translation columns may be NULL
+                url=addresses[model](row["result_slug"]),
+                rank=row["rank"],
             )
         )
     return results
+
+
+def matches(query: str, search, *, now=None) -> QuerySet:
+    """The statement of ``search_entries``: each kind's matches by ``search`` (an engine above),
+    published at ``now`` (the present by default), as rows of their rank, kind (an index of
+    ``SEARCH_FIELDS``), pk, title, summary and slug."""
+    kinds = [
+        search(model.objects.published(now=now), fields, query)
+        .annotate(
+            # Typed in the SQL: the compiled statement's rows skip the ORM's conversions.
+            result_kind=Cast(Value(index), IntegerField()),
+            result_title=localized_text(fields[0]),
+            result_summary=localized_text(fields[1]),
+            result_slug=localized_text("slug"),
+        )
+        .values("rank", "result_kind", "pk", "result_title", "result_summary", "result_slug")
+        .order_by()  # the UNION is ordered as a whole
+        for index, (model, fields) in enumerate(SEARCH_FIELDS.items())
+    ]
+    union = kinds[0].union(*kinds[1:], all=True).order_by("-rank", "result_kind", "pk")
+    return union[:SEARCH_LIMIT]
+
+
+# The PostgreSQL search's statement, compiled once per database and language.
+COMPILED = CompiledQuery(lambda query, now: matches(query, search_postgresql, now=now))
 
 
 # A slug needs no quoting in an address (a SlugField holds letters, digits, "-" and "_"), so
@@ -161,26 +183,15 @@ def suggest(*, query: str) -> str:
     """The query with each misspelt word replaced by the nearest word of a published title or
     partner name in the active language, or "" when there is none to offer (or on SQLite).
 
-    One query: the few titles most like the query (``word_similarity``); the words are then
-    compared one by one here.
+    One query (compiled once per language, as the search's): the few titles most like the
+    query (``word_similarity``); the words are then compared one by one here.
     """
     if not query or connection.vendor != "postgresql":
         return ""
-    sources = [
-        (Program.objects.published(), "title"),
-        (Project.objects.published(), "title"),
-        (Partner.objects.published(), "name"),
-    ]
-    candidates = [
-        queryset.annotate(
-            text=localized_text(field), likeness=TrigramWordSimilarity(query, localized_text(field))
-        )
-        .filter(likeness__gte=SUGGESTION_THRESHOLD)
-        .values_list("text", "likeness")
-        for queryset, field in sources
-    ]
-    titles = candidates[0].union(*candidates[1:]).order_by("-likeness")[:SUGGESTION_CANDIDATES]
-    words = {word.lower() for title, _likeness in titles for word in WORD.findall(title)}
+    titles = COMPILED_SUGGESTION.rows(
+        (connection.alias, active_language()), query=query, now=timezone.now()
+    )
+    words = {word.lower() for title in titles for word in WORD.findall(title["text"])}
     suggestion = []
     for term in query.split():
         likeness, best = max(((similarity(term, word), word) for word in words), default=(0, ""))
@@ -188,3 +199,25 @@ def suggest(*, query: str) -> str:
         suggestion.append(best if close and fold(best) != fold(term) else term)
     suggested = " ".join(suggestion)
     return suggested if suggested != query else ""
+
+
+def suggestion_candidates(query: str, *, now=None) -> QuerySet:
+    """The statement of ``suggest``: the published titles and names most like ``query`` (at
+    least ``SUGGESTION_THRESHOLD``), best first, as rows of their text and likeness."""
+    sources = [
+        (Program.objects.published(now=now), "title"),
+        (Project.objects.published(now=now), "title"),
+        (Partner.objects.published(now=now), "name"),
+    ]
+    candidates = [
+        queryset.annotate(
+            text=localized_text(field), likeness=TrigramWordSimilarity(query, localized_text(field))
+        )
+        .filter(likeness__gte=SUGGESTION_THRESHOLD)
+        .values("text", "likeness")
+        for queryset, field in sources
+    ]
+    return candidates[0].union(*candidates[1:]).order_by("-likeness")[:SUGGESTION_CANDIDATES]
+
+
+COMPILED_SUGGESTION = CompiledQuery(suggestion_candidates)

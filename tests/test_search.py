@@ -1,9 +1,11 @@
 """The site search: both engines (PostgreSQL full-text with its GIN indexes, SQLite fold),
 what they find and leave out, and the results page."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
-from django.utils import translation
+from django.utils import timezone, translation
 
 from cooperation import models, search
 from tests import factories
@@ -256,3 +258,36 @@ def test_similarity_is_pg_trgm_s_measure():
     assert search.similarity("resiudos", "residuos") > search.similarity("resiudos", "recursos")
     # pg_trgm: similarity('word', 'two words') on the single words is 4/7.
     assert round(search.similarity("word", "words"), 3) == round(4 / 7, 3)
+
+
+# On PostgreSQL the search and the suggestion are compiled once per language
+# (common/compiled.py): each search gives what the ORM's own statement gives.
+
+SEARCHES = {
+    "es": ["residuos", "gestión residuos", "cooperacion", "Turín", "zzzqqq", "'; DROP", "ñ"],
+    "en": ["waste", "city network", "Turin", "residuos", "zzzqqq"],
+}
+
+
+@postgresql_only
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_compiled_search_gives_what_the_orm_gives(seeded, language):
+    now = timezone.now()
+    with translation.override(language):
+        for query in SEARCHES[language]:
+            compiled = search.COMPILED.rows(("default", language), query=query, now=now)
+            assert compiled == list(search.matches(query, search.search_postgresql, now=now))
+            likes = search.COMPILED_SUGGESTION.rows(("default", language), query=query, now=now)
+            assert likes == list(search.suggestion_candidates(query, now=now))
+
+
+@postgresql_only
+def test_the_compiled_search_asks_at_each_searchs_moment(seeded):
+    soon = timezone.now() + timedelta(hours=1)
+    factories.ProjectFactory(title_es="Murciélagos programados", publish_at=soon)
+    with translation.override("es"):
+        assert search.search_entries(query="murciélagos") == []  # compiled at this moment
+        later = search.COMPILED.rows(
+            ("default", "es"), query="murciélagos", now=soon + timedelta(minutes=1)
+        )
+    assert [row["result_title"] for row in later] == ["Murciélagos programados"]

@@ -86,16 +86,18 @@ def awaiting_publication_q() -> Q:
     return Q(review_requested_at__isnull=False) & ~Q(publication=PublicationStatus.PUBLISHED)
 
 
-def published_q(path: str = "") -> Q:
+def published_q(path: str = "", *, now=None) -> Q:
     """Marked published, and its publication time reached: the entry's own flag only.
 
     ``path`` reaches the entry through a relation, e.g. ``"program__"``: a join, where a
     subquery would cost the ORM and the planner more. Whether the public may see an entry
-    also depends on what it hangs from: that is ``public_q``.
+    also depends on what it hangs from: that is ``public_q``. ``now``: the moment it is
+    asked for (the present by default; ``common/compiled.py`` passes a stand-in).
     """
-    return (
-        Q(**{f"{path}publish_at__isnull": True}) | Q(**{f"{path}publish_at__lte": timezone.now()})
-    ) & Q(**{f"{path}publication": PublicationStatus.PUBLISHED})
+    now = timezone.now() if now is None else now
+    return (Q(**{f"{path}publish_at__isnull": True}) | Q(**{f"{path}publish_at__lte": now})) & Q(
+        **{f"{path}publication": PublicationStatus.PUBLISHED}
+    )
 
 
 # The visibility rule, written once. An entry is public when it is published (if it can be a
@@ -105,17 +107,20 @@ def published_q(path: str = "") -> Q:
 # ``is_public()``; templates never decide it.
 
 
-def public_q(model: type[models.Model], path: str = "") -> Q:
-    """The database condition for "the public may see it", reached through ``path``."""
-    condition = published_q(path) if issubclass(model, Publishable) else Q()
+def public_q(model: type[models.Model], path: str = "", *, now=None) -> Q:
+    """The database condition for "the public may see it", reached through ``path`` (at
+    ``now``, the present by default)."""
+    condition = published_q(path, now=now) if issubclass(model, Publishable) else Q()
     for name in model.public_with:
         related = model._meta.get_field(name).related_model
-        condition &= public_q(related, f"{path}{name}__")
+        condition &= public_q(related, f"{path}{name}__", now=now)
     if model.public_with_any:
         either = Q(pk__in=[])
         for name in model.public_with_any:
             related = model._meta.get_field(name).related_model
-            either |= Q(**{f"{path}{name}__isnull": False}) & public_q(related, f"{path}{name}__")
+            either |= Q(**{f"{path}{name}__isnull": False}) & public_q(
+                related, f"{path}{name}__", now=now
+            )
         condition &= either
     return condition
 
@@ -134,9 +139,9 @@ def is_public(obj: models.Model | None) -> bool:
 
 
 class PublicQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may see (``public_q``)."""
-        return self.filter(public_q(self.model))
+    def published(self, *, now=None):
+        """What the public may see (``public_q``), now or at ``now``."""
+        return self.filter(public_q(self.model, now=now))
 
 
 class Visible(models.Model):

@@ -1,0 +1,57 @@
+"""common/compiled.py: a statement built and compiled once, run with each call's values."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from common.compiled import CompiledQuery
+from cooperation.models import Program, Theme
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_seed")]
+
+
+def themes_with(slug: str):
+    return Theme.objects.filter(slug_es=slug).values("pk", "name_es").order_by("pk")
+
+
+def test_the_rows_are_the_querysets_and_the_statement_is_built_once():
+    build = mock.Mock(side_effect=themes_with)
+    compiled = CompiledQuery(build)
+    slugs = [*Theme.objects.values_list("slug_es", flat=True)[:3], "no-such", "%", "ñ", ""]
+    for slug in slugs:
+        assert compiled.rows("es", slug=slug) == list(themes_with(slug)), slug
+    assert build.call_count == 1
+    compiled.rows("another key", slug="a")
+    assert build.call_count == 2
+
+
+def test_a_value_that_the_statement_leaves_out_is_an_error():
+    compiled = CompiledQuery(lambda name: Theme.objects.values("pk"))
+    with pytest.raises(ValueError, match="name"):
+        compiled.rows("key", name="a")
+
+
+def test_a_value_without_a_stand_in_is_an_error():
+    compiled = CompiledQuery(lambda number: Theme.objects.filter(pk=number).values("pk"))
+    with pytest.raises(TypeError):
+        compiled.rows("key", number=1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="datetimes go as they are there")
+def test_each_moment_takes_its_place():
+    program = Program.objects.order_by("pk").first()
+    compiled = CompiledQuery(
+        lambda since, until: Program.objects.filter(
+            pk=program.pk, created_at__gte=since, created_at__lte=until
+        ).values("pk")
+    )
+    created = program.created_at
+    hour = timedelta(hours=1)
+    assert compiled.rows("k", since=created - hour, until=created + hour) == [{"pk": program.pk}]
+    assert compiled.rows("k", since=created + hour, until=created + 2 * hour) == []
+    assert compiled.rows("k", since=timezone.now() - 999 * hour, until=created) == [
+        {"pk": program.pk}
+    ]
