@@ -7,7 +7,8 @@ time per request, then the functions where it goes (cProfile, by cumulative time
 The page cache is off unless `--cache` (then it measures a cache hit). The fragments
 (`cooperation/fragments.py`: cards, filter choices, a page's data and body) are kept between
 requests, as in a worker serving a version, unless `--cold` (then each request finds none:
-the first view of the page after a save).
+the first view of the page after a save) or `--warmed` (none but what the warm-up after a save
+renders, `rosario_intl/page_cache_warm.py`: the first view of the page once it is done).
 """
 
 import argparse
@@ -27,10 +28,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", help="e.g. /es/proyectos/")
     parser.add_argument("--cache", action="store_true", help="measure a page cache hit")
-    parser.add_argument(
+    after_save = parser.add_mutually_exclusive_group()
+    after_save.add_argument(
         "--cold",
         action="store_true",
-        help="empty the fragment cache before each request: the first view after a save",
+        help="empty the fragment cache before each request: a save, and nothing rendered since",
+    )
+    after_save.add_argument(
+        "--warmed",
+        action="store_true",
+        help="as --cold, then render the warm-up's pages (PAGE_CACHE_WARM) before each request: "
+        "a save, and the warm-up done",
     )
     parser.add_argument("-n", type=int, default=50, help="requests (default 50)")
     parser.add_argument("--lines", type=int, default=40, help="profile lines shown (0: no profile)")
@@ -39,8 +47,8 @@ def main():
         "--sort", default="cumulative", help="profile order: cumulative (default), tottime, ..."
     )
     args = parser.parse_args()
-    if args.cold and args.cache:
-        parser.error("--cold measures a page the caches do not hold: without --cache")
+    if (args.cold or args.warmed) and args.cache:
+        parser.error("--cold and --warmed measure a page the caches do not hold: no --cache")
 
     os.environ.update(ENV)
     if args.database:
@@ -64,9 +72,11 @@ def main():
     }
     statuses = []
 
-    def request():
+    def request(address=None):
+        """The page, or another address (no query) in the same way."""
+        other = {"PATH_INFO": address, "QUERY_STRING": ""} if address else {}
         response = application(
-            {**environ, "wsgi.input": io.BytesIO()},
+            {**environ, "wsgi.input": io.BytesIO(), **other},
             lambda status, headers, exc_info=None: statuses.append(status),
         )
         b"".join(response)
@@ -74,14 +84,18 @@ def main():
 
     def forget():
         """What a save leaves: no fragment of the new version anywhere (this worker's copies
-        and the shared cache's)."""
+        and the shared cache's); with --warmed, then what the warm-up renders."""
         from django.conf import settings
         from django.core.cache import caches
 
         from cooperation.fragments import FRAGMENTS
+        from rosario_intl.page_cache_warm import warm_addresses
 
         FRAGMENTS.clear_local()
         caches[settings.PAGE_CACHE_ALIAS].clear()
+        if args.warmed:
+            for address in warm_addresses():
+                request(address)
 
     for _ in range(10):  # warm up: connections, templates, the cache
         request()
@@ -91,13 +105,14 @@ def main():
     # the wall time also counts waiting for a core; the CPU time is the code's own cost.
     wall, cpu = [], []
     for _ in range(args.n):
-        if args.cold:
+        if args.cold or args.warmed:
             forget()
         start, start_cpu = time.perf_counter(), time.process_time()
         request()
         wall.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
-    state = "hit" if args.cache else "off, fragments " + ("cold" if args.cold else "kept")
+    kept = "cold" if args.cold else "warmed" if args.warmed else "kept"
+    state = "hit" if args.cache else f"off, fragments {kept}"
     print(f"{args.path} (page cache {state}): "
           f"median {statistics.median(wall) * 1000:.2f} ms per request, "
           f"{statistics.median(cpu) * 1000:.2f} ms of CPU, {args.n} requests")  # fmt: skip
@@ -106,7 +121,7 @@ def main():
     # CPU time, as the figure above: waiting for the database or for a core is not counted.
     profile = cProfile.Profile(time.process_time)
     for _ in range(args.n):
-        if args.cold:
+        if args.cold or args.warmed:
             forget()
         profile.enable()
         request()
