@@ -38,7 +38,7 @@ class PageMixin:
     def get_alternate_urls(self) -> dict[str, str]:
         urls = {}
         for code, _name in settings.LANGUAGES:
-            url = translate_url(self.request.path, code)
+            url = path_in(self.request, code)
             query = only_parameters(self.translated_parameters(code), self.page_parameters)
             urls[code] = f"{url}?{query}" if query else url
         return urls
@@ -78,6 +78,19 @@ class PageMixin:
         )
         context["og_image"] = self.get_og_image(context["page_title"])
         return context
+
+
+def path_in(request, language: str) -> str:
+    """This request's path in ``language``, as ``translate_url`` gives it, from the URL the
+    request was resolved to (``translate_url`` would resolve the path again)."""
+    match = request.resolver_match
+    if match is None:
+        return translate_url(request.path, language)
+    with translation.override(language):
+        try:
+            return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return request.path
 
 
 def og_image_context(url: str, title: str, kind: str) -> dict:

@@ -1817,3 +1817,23 @@ def test_a_filtered_list_s_breadcrumbs_lead_back_to_the_whole_list(client, seede
     assert crumbs[1].xpath("string(a/@href)") == "/es/proyectos/"
     assert crumbs[1].text_content() == "Proyectos"
     assert crumbs[2].text_content() == "Gestión de residuos"
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "expected"),
+    [
+        ("/es/proyectos/", "en", "/en/projects/"),
+        ("/en/search/", "es", "/es/buscar/"),
+        ("/es/programas/pacto-global/", "es", "/es/programas/pacto-global/"),
+    ],
+)
+def test_a_path_in_another_language_is_translate_urls(rf, path, language, expected):
+    from django.urls import resolve, translate_url
+
+    from cooperation.views import path_in
+
+    request = rf.get(path)
+    with translation.override(path.split("/")[1]):
+        assert path_in(request, language) == translate_url(path, language)  # not resolved yet
+        request.resolver_match = resolve(path)
+        assert path_in(request, language) == expected == translate_url(path, language)
