@@ -21,17 +21,19 @@ them.
 
 import time
 from datetime import datetime
+from functools import partial
 
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Min, Value
 from django.db.models.functions import Coalesce, Greatest, Least
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
 from . import services
 from .models import (
+    AttachedToEntry,
     ContentVersion,
     Network,
     Partner,
@@ -105,14 +107,47 @@ def content_changed(instance=None) -> None:
             },
         )
     # Robust: whatever goes wrong there is logged, and the save has committed anyway.
-    transaction.on_commit(content_committed, robust=True)
+    # A function, not a partial: Django names the callback with its __qualname__ when it fails.
+    transaction.on_commit(lambda: content_committed(instance), robust=True)
 
 
-def content_committed() -> None:
+def content_committed(instance=None) -> None:
     """A change of content has committed: ``PAGE_CACHE_WARM_AFTER_COMMIT`` (the page cache's
     warm-up, ``rosario_intl/page_cache_warm.py``; named in the settings so that the app never
-    imports the project)."""
-    import_string(settings.PAGE_CACHE_WARM_AFTER_COMMIT)()
+    imports the project), with what names the pages of the changed entry."""
+    import_string(settings.PAGE_CACHE_WARM_AFTER_COMMIT)(partial(pages_of, instance))
+
+
+def pages_of(instance) -> list[str]:
+    """The paths, in every language, of the public pages whose own entry ``instance`` is or
+    belongs to: a program, project or partner itself (a network: its organization's page),
+    the program or project of a milestone, document or participation, and a participation's
+    partner. What the page cache warms first after the change (besides its usual pages); an
+    entry deleted, or not public, has none."""
+    paths = []
+    for model, pk in _entries_of(instance):
+        entry = model.objects.published().filter(pk=pk).first() if pk is not None else None
+        if entry is not None:
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    paths.append(entry.get_absolute_url())
+    return paths
+
+
+def _entries_of(instance) -> list[tuple[type, int | None]]:
+    """The model and key of each entry whose page is ``instance``'s (read from its own
+    columns: a related row may be gone with it)."""
+    if isinstance(instance, Network):
+        return [(Partner, instance.organization_id)]
+    if isinstance(instance, Program | Project | Partner):
+        return [(type(instance), instance.pk)]  # None once deleted
+    if isinstance(instance, AttachedToEntry):
+        return [
+            (Program, instance.program_id),
+            (Project, instance.project_id),
+            (Partner, getattr(instance, "partner_id", None)),
+        ]
+    return []
 
 
 def scheduled_publication_due() -> None:

@@ -3,8 +3,9 @@
 Every change raises the content version (``rosario_intl/page_cache.py``), so after a save every
 cached page is of an older version and the next visitor of each page waits for it to be
 rendered. For the few pages most visitors land on (``PAGE_CACHE_WARM``: URL names, each in
-every language), this process renders them once more right after the commit, in a thread of its
-own, so that the first visitors after an edit already get them from the cache.
+every language), and for the pages of what changed (the entry saved, in every language: the
+app names their paths), this process renders them once more right after the commit, in a
+thread of its own, so that the first visitors after an edit already get them from the cache.
 
 Each page is requested through Django's own WSGI handler, as the WSGI server would pass it a
 visitor's anonymous GET: the whole middleware chain, the page cache included, so that what is
@@ -94,8 +95,9 @@ def page_warm(handler: WSGIHandler, path: str) -> None:
         response.close()  # request_finished, as after a visitor's request
 
 
-def pages_warm(*, superseded=lambda: False) -> int:
-    """Render the ``PAGE_CACHE_WARM`` pages into the page cache; the number rendered or found.
+def pages_warm(*, superseded=lambda: False, touched=()) -> int:
+    """Render the ``PAGE_CACHE_WARM`` pages, then the ``touched`` paths (the pages of what
+    changed), into the page cache; the number rendered or found.
 
     Stops early when ``superseded()`` says a newer version is waiting. Errors are logged.
     """
@@ -103,7 +105,8 @@ def pages_warm(*, superseded=lambda: False) -> int:
     try:
         # Built anew each time: its middleware reads their settings when built.
         handler = WSGIHandler()
-        for path in warm_addresses():
+        paths = warm_addresses()
+        for path in [*paths, *(path for path in touched if path not in paths)]:
             if superseded():
                 break
             try:
@@ -130,10 +133,14 @@ class _Warmer:
         self.lock = threading.Lock()
         self.generation = 0  # raised by each call
         self.thread = None
+        self.named = []  # callables that name the paths of what changed, not yet called
+        self.touched = []  # those paths, until a round for the newest version has warmed them
 
-    def request(self) -> None:
+    def request(self, touched=None) -> None:
         with self.lock:
             self.generation += 1
+            if touched is not None:
+                self.named.append(touched)
             if self.thread is None:
                 self.thread = threading.Thread(target=self.run, name="page-cache-warm", daemon=True)
                 self.thread.start()
@@ -142,10 +149,13 @@ class _Warmer:
         try:
             while True:
                 with self.lock:
-                    generation = self.generation
-                self.round()
+                    generation, named, self.named = self.generation, self.named, []
+                touched = self.paths_named(named)
+                self.round(touched)
                 with self.lock:
                     if self.generation == generation:
+                        # Warmed for the newest version: those pages are done.
+                        self.touched = [path for path in self.touched if path not in touched]
                         self.thread = None
                         return
         finally:
@@ -155,13 +165,27 @@ class _Warmer:
             # This thread's own connections (Django's are per thread).
             connections.close_all()
 
+    def paths_named(self, named) -> list[str]:
+        """Call what names the pages of what changed (here, in this thread, with its own
+        connection: the save's request does not wait for their queries); every path named so
+        far and not yet warmed."""
+        paths = []
+        for name in named:
+            try:
+                paths += name()
+            except Exception:
+                logger.exception("Page cache warm-up: the changed pages could not be named.")
+        with self.lock:
+            self.touched += [path for path in dict.fromkeys(paths) if path not in self.touched]
+            return list(self.touched)
+
     @staticmethod
-    def round() -> None:
+    def round(touched=()) -> None:
         version = content_version_or_none()
         if version is None:  # the database unreachable: the pages would be 503s
             return
         started = time.perf_counter()
-        done = pages_warm(superseded=lambda: content_version_or_none() != version)
+        done = pages_warm(superseded=lambda: content_version_or_none() != version, touched=touched)
         logger.info(
             "Page cache warm-up: %s pages for version %s in %.0f ms.",
             done,
@@ -179,7 +203,9 @@ class _Warmer:
 WARMER = _Warmer()
 
 
-def warm_soon() -> None:
-    """Called once a change of content has committed: warm the pages in the background."""
+def warm_soon(touched=None) -> None:
+    """Called once a change of content has committed: warm the pages in the background, and
+    those of what changed: ``touched()`` gives their paths (the app names them; called in
+    the warm-up's thread)."""
     if settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_WARM:
-        WARMER.request()
+        WARMER.request(touched)

@@ -87,7 +87,7 @@ def test_a_failing_page_is_logged_and_the_others_are_still_warmed(
 def test_an_error_in_the_warm_up_does_not_break_the_save(
     seeded, monkeypatch, caplog, django_capture_on_commit_callbacks
 ):
-    def broken():
+    def broken(touched=None):
         raise RuntimeError("no thread today")
 
     monkeypatch.setattr(page_cache_warm.WARMER, "request", broken)
@@ -102,7 +102,7 @@ def test_a_change_during_a_warm_up_makes_one_more_round_in_the_same_thread(monke
     release = threading.Event()
     rounds = []
 
-    def round_():
+    def round_(touched=()):
         rounds.append(threading.current_thread())
         release.wait(5)
 
@@ -147,6 +147,11 @@ def test_after_a_save_commits_a_thread_warms_the_pages_and_closes_its_connection
     assert queries_for(client, "/es/programas/") == 1
     assert NEW_TITLE in client.get("/es/programas/").content.decode()
     assert queries_for(client, "/en/") == 1
+    # The edited program's own page, named by the app, in each language.
+    assert queries_for(client, "/es/programas/pacto-global/") == 1
+    assert NEW_TITLE in client.get("/es/programas/pacto-global/").content.decode()
+    assert queries_for(client, "/en/programs/global-compact/") == 1
+    assert page_cache_warm.WARMER.touched == []  # warmed for the newest version: done
     assert opened
     assert all(closed(wrapper) for wrapper in opened)
 
@@ -154,3 +159,23 @@ def test_after_a_save_commits_a_thread_warms_the_pages_and_closes_its_connection
 def closed(wrapper) -> bool:
     # Django never closes SQLite's in-memory test database: it would vanish with it.
     return wrapper.connection is None or (wrapper.vendor == "sqlite" and wrapper.is_in_memory_db())
+
+
+def test_the_pages_of_what_changed_are_warmed_after_the_usual_ones(client, seeded, in_this_thread):
+    edit_program()
+    touched = ["/es/programas/pacto-global/", "/es/", "/en/programs/global-compact/"]
+    assert page_cache_warm.pages_warm(touched=touched) == 6  # "/es/" once
+    assert queries_for(client, "/es/programas/pacto-global/") == 1
+    assert queries_for(client, "/en/programs/global-compact/") == 1
+
+
+def test_pages_that_cannot_be_named_are_logged_and_the_rest_warmed(caplog, monkeypatch):
+    warmer = page_cache_warm._Warmer()
+
+    def broken():
+        raise RuntimeError("no such entry")
+
+    with caplog.at_level(logging.ERROR):
+        paths = warmer.paths_named([broken, lambda: ["/es/a/", "/es/b/"], lambda: ["/es/a/"]])
+    assert paths == ["/es/a/", "/es/b/"]
+    assert "could not be named" in caplog.text

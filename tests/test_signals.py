@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cooperation import models
-from cooperation.signals import content_changed, on_content_change
+from cooperation.signals import content_changed, on_content_change, pages_of
 from rosario_intl.page_cache import content_version
 from tests import factories
 
@@ -109,3 +109,46 @@ def test_changes_raise_the_version_in_any_process_not_only_in_web_workers():
         check=False,
     )
     assert result.returncode == 0
+
+
+# The pages of what changed, warmed after the commit besides the page cache's usual pages
+# (rosario_intl/page_cache_warm.py).
+
+
+def paths_of(entry) -> list[str]:
+    from django.utils import translation
+
+    paths = []
+    for code in ("es", "en"):
+        with translation.override(code):
+            paths.append(entry.get_absolute_url())
+    return paths
+
+
+def test_an_entry_names_its_own_page_in_each_language(db):
+    project = factories.ProjectFactory()
+    assert pages_of(project) == paths_of(project)
+    assert pages_of(project)[0].startswith("/es/proyectos/")
+    assert pages_of(project)[1].startswith("/en/projects/")
+
+
+def test_a_draft_or_a_deleted_entry_names_no_page(db):
+    assert pages_of(factories.ProjectFactory(publication=models.PublicationStatus.DRAFT)) == []
+    project = factories.ProjectFactory()
+    project.delete()
+    assert pages_of(project) == []
+
+
+def test_a_row_names_the_page_of_its_entry_and_a_participation_its_partners_too(db):
+    project = factories.ProjectFactory()
+    milestone = factories.MilestoneFactory(project=project, program=None)
+    participation = factories.ParticipationFactory(project=project, program=None)
+    assert pages_of(milestone) == paths_of(project)
+    assert pages_of(participation) == paths_of(project) + paths_of(participation.partner)
+    milestone.delete()  # its entry is still there
+    assert pages_of(milestone) == paths_of(project)
+
+
+def test_a_network_names_its_organizations_page(db):
+    network = factories.NetworkFactory()
+    assert pages_of(network) == paths_of(network.organization)
