@@ -175,3 +175,31 @@ def test_text_lang_says_when_english_falls_back_to_spanish():
         assert text_lang(project, "summary") == "en"
     with translation.override("es"):
         assert text_lang(project, "title") == "es"
+
+
+# The search's result items, written in Python: what the template loop they replace wrote.
+LOOP = """{% load cooperation %}{% for result in results %}
+    <li>
+      <p class="result-kind">{{ result.kind|capfirst }}</p>
+      <h2><a href="{{ result.url }}">{{ result.title|highlight:query }}</a></h2>
+      {% if result.summary %}<p>{{ result.summary|truncatewords:40|highlight:query }}</p>{% endif %}
+    </li>
+    {% endfor %}"""
+
+
+def test_search_results_are_what_the_template_loop_wrote():
+    from django.template import Context, Template
+    from django.utils.translation import gettext_lazy
+
+    from cooperation.search import SearchResult
+    from cooperation.templatetags.cooperation import search_results
+
+    long_summary = " ".join(f"palabra{n} <b>residuos</b> & más" for n in range(30))
+    results = [
+        SearchResult("proyecto", "Gestión de <residuos> & reciclaje", "", "/es/p/a/?x=1&y=2", 1.0),
+        SearchResult(gettext_lazy("partner"), "Turín", long_summary, "/es/socios/turin/", 0.5),
+        SearchResult("programa", "Sin coincidencia", "Resumen corto.", "/es/programas/b/", 0.1),
+    ]
+    for query in ("residuos", "reciclaje turin", "", "<b>"):
+        context = Context({"results": results, "query": query})
+        assert search_results(results, query) == Template(LOOP).render(context), query

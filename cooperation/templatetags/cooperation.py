@@ -12,6 +12,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext
 
 from ..db import WORD, fold
@@ -133,6 +134,36 @@ def highlight(text: str, query: str, autoescape=True) -> str:
         last = end
     pieces.append(html.escape(text[last:]))
     return mark_safe("".join(pieces))
+
+
+# A result's summary is cut after this many words.
+SUMMARY_WORDS = 40
+# One search result, as the results list shows it (the whitespace the template loop wrote).
+SEARCH_RESULT = (
+    '\n    <li>\n      <p class="result-kind">{}</p>\n      <h2><a href="{}">{}</a></h2>'
+    "\n      {}\n    </li>\n    "
+)
+
+
+@register.simple_tag
+def search_results(results, query: str) -> str:
+    """The search's result items, its words marked (``highlight``), each summary cut at 40
+    words as ``truncatewords`` cuts it.
+
+    Written here rather than in a template loop: fifty results through the template engine
+    took about 2 ms, more than the search itself; this takes about a third of that.
+    """
+    items = []
+    for result in results:
+        summary = ""
+        if result.summary:
+            words = Truncator(result.summary).words(SUMMARY_WORDS, truncate=" …")
+            summary = format_html("<p>{}</p>", highlight(words, query))
+        title = highlight(result.title, query)
+        items.append(
+            format_html(SEARCH_RESULT, capfirst(str(result.kind)), result.url, title, summary)
+        )
+    return mark_safe("".join(items))
 
 
 @register.simple_tag
