@@ -5,7 +5,9 @@ template names the list and the entry, ``{% card entry in object_list %}``
 (``templatetags/cooperation.py``), and the page gets every card of the list in one
 ``cache.get_many``; only the missing ones are rendered (``cooperation/includes/_card.html``)
 and stored, in one ``cache.set_many``. A list, its filter combinations, its other pages and
-its language versions then share the cards they have in common.
+its language versions then share the cards they have in common. The directory lists go one
+step further (``cards_of``): they read only their page's keys, and whole entries only for the
+cards not kept.
 
 The key names everything the card's HTML depends on, so a stored card is never stale:
 
