@@ -13,7 +13,6 @@ renders, `rosario_intl/page_cache_warm.py`: the first view of the page once it i
 
 import argparse
 import cProfile
-import io
 import os
 import pstats
 import statistics
@@ -21,7 +20,7 @@ import sys
 import time
 
 from run import ENV
-from stack import PG, ROOT
+from stack import PG, ROOT, wsgi_get
 
 
 def main():
@@ -59,28 +58,11 @@ def main():
 
     application = get_wsgi_application()
     path, _, query = args.path.partition("?")
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": ENV["PORT"],
-        "HTTP_HOST": "127.0.0.1",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.errors": sys.stderr,
-    }
     statuses = []
 
     def request(address=None):
         """The page, or another address (no query) in the same way."""
-        other = {"PATH_INFO": address, "QUERY_STRING": ""} if address else {}
-        response = application(
-            {**environ, "wsgi.input": io.BytesIO(), **other},
-            lambda status, headers, exc_info=None: statuses.append(status),
-        )
-        b"".join(response)
-        response.close()
+        statuses.append(wsgi_get(application, address or path, "" if address else query))
 
     def forget():
         """What a save leaves: no fragment of the new version anywhere (this worker's copies
@@ -99,7 +81,7 @@ def main():
 
     for _ in range(10):  # warm up: connections, templates, the cache
         request()
-    if not all(status.startswith("200") for status in statuses):
+    if not all(status == 200 for status in statuses):
         raise SystemExit(f"{args.path}: {statuses[-1]}")
     # The median of each request's time, wall and CPU (this process's): on a busy machine
     # the wall time also counts waiting for a core; the CPU time is the code's own cost.

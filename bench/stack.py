@@ -5,9 +5,11 @@
 `start_server()` starts gunicorn on it and waits until it answers.
 """
 
+import io
 import os
 import platform
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -85,3 +87,24 @@ def prepend_report(filename: str, title: str, command: str, report: str) -> None
     header = f"# {title}\n\nNewest first; `{command}` adds a section.\n\n"
     previous = results.read_text().removeprefix(header) if results.exists() else ""
     results.write_text(header + report + ("\n" + previous if previous else ""))
+
+
+def wsgi_get(application, path: str, query: str = "") -> int:
+    """A GET of ``path`` (with ``query``) through the WSGI ``application`` in this process, as
+    a server at 127.0.0.1 passes it on; the whole response read and closed. Its status code."""
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+    }
+    response = application(environ, lambda status, headers, exc_info=None: None)
+    b"".join(response)
+    response.close()
+    return response.status_code

@@ -18,14 +18,13 @@ Only the version row changes: no content is edited.
 """
 
 import argparse
-import io
 import os
 import statistics
 import sys
 import time
 
 from run import ENV
-from stack import PG, ROOT
+from stack import PG, ROOT, wsgi_get
 
 OTHER_PAGE = "/es/proyectos/gestion-metropolitana-de-residuos-solidos/"
 
@@ -56,22 +55,8 @@ def main():
     warm_pages = settings.PAGE_CACHE_WARM
 
     def get(path):
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
-            "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "8000",
-            "HTTP_HOST": "127.0.0.1:8000",
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "wsgi.url_scheme": "http",
-            "wsgi.input": io.BytesIO(),
-            "wsgi.errors": sys.stderr,
-        }
-        response = application(environ, lambda status, headers, exc_info=None: None)
-        b"".join(response)
-        response.close()
-        if response.status_code != 200:
-            raise SystemExit(f"{path}: {response.status_code}")
+        if (status := wsgi_get(application, path)) != 200:
+            raise SystemExit(f"{path}: {status}")
 
     get(OTHER_PAGE)  # connections, templates, imports
     figures = {True: {"commit": [], "other": [], "warm": []}, False: {"commit": [], "other": []}}

@@ -1,6 +1,6 @@
 """Pagination that reads a page of a queryset and the total in one statement."""
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Window
 
 
@@ -30,7 +30,7 @@ class OneQueryPaginator(Paginator):
         try:
             number = int(number)
         except (TypeError, ValueError):
-            number = super().validate_number(number)  # raises Django's own errors
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
         if number < 1:
             raise EmptyPage(self.error_messages["min_page"])
         bottom = (number - 1) * self.per_page

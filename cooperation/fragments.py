@@ -94,13 +94,10 @@ def key_prefix(kind: str, version: int, request=None) -> str:
     return f"{kind}:{fingerprint(request)}:{version}:{get_language()}"
 
 
-def card_keys(entries, *, version: int, page: str, level, with_relations, request=None) -> dict:
-    """The cache key of each entry's card, by ``(entry_kind, pk)``: see the module's
-    docstring for each part. ``entries``: the entries, or their ``(entry_kind, pk)``."""
+def card_keys(idents, *, version: int, page: str, level, with_relations, request=None) -> dict:
+    """The cache key of each card, by its entry's ``(entry_kind, pk)``: see the module's
+    docstring for each part."""
     prefix = f"{key_prefix('card', version, request)}:{page}:{level}:{int(bool(with_relations))}"
-    idents = [
-        entry if isinstance(entry, tuple) else (entry.entry_kind, entry.pk) for entry in entries
-    ]
     return {(kind, pk): f"{prefix}:{kind}:{pk}" for kind, pk in idents}
 
 
@@ -141,16 +138,9 @@ def cards_of(model, pks, *, load, request, page, level=2, with_relations=False) 
     queryset of them, as the list's selector gives them), in one statement, then rendered.
     """
     kind = model.entry_kind
-    loaded = {}
-
-    def entries(idents):
-        if not loaded:
-            loaded.update({(kind, e.pk): e for e in load([pk for _kind, pk in idents])})
-        return loaded
-
     cards = _cards(
         [(kind, pk) for pk in pks],
-        entries,
+        lambda idents: {(kind, e.pk): e for e in load([pk for _kind, pk in idents])},
         request=request,
         page=page,
         level=level,
@@ -162,7 +152,7 @@ def cards_of(model, pks, *, load, request, page, level=2, with_relations=False) 
 
 def _cards(idents, entries, *, request, page, level, with_relations, use_cache=True) -> dict:
     """The card of each ``(entry_kind, pk)``, from the cache or rendered from its entry;
-    ``entries(idents)`` gives the entries, by ident, of those not kept (read once)."""
+    ``entries(idents)`` gives the entries, by ident, of those not kept (called once)."""
     template = get_template(CARD_TEMPLATE)
     parameters = {"level": level, "with_relations": with_relations}
 

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from django.conf import settings
 from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
 from django.utils.translation import get_language
 
 DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -64,3 +65,12 @@ def text_language(obj, field: str) -> str:
     if language != DEFAULT_LANGUAGE and not getattr(obj, f"{field}_{language}", None):
         return DEFAULT_LANGUAGE
     return language
+
+
+def addresses_in_each_language(obj) -> dict[str, str]:
+    """``obj``'s page address in each language, by language code."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = obj.get_absolute_url()
+    return urls

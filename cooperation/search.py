@@ -101,8 +101,7 @@ def search_entries(*, query: str) -> list[SearchResult]:
     if not query:
         return []
     if connection.vendor == "postgresql":
-        language = active_language()
-        rows = COMPILED.rows((connection.alias, language), query=query, now=timezone.now())
+        rows = COMPILED.rows(active_language(), query=query, now=timezone.now())
     else:
         rows = matches(query, search_sqlite)
     addresses = {}
@@ -145,7 +144,7 @@ def matches(query: str, search, *, now=None) -> QuerySet:
     return union[:SEARCH_LIMIT]
 
 
-# The PostgreSQL search's statement, compiled once per database and language.
+# The PostgreSQL search's statement, compiled once per language (keyed on it).
 COMPILED = CompiledQuery(lambda query, now: matches(query, search_postgresql, now=now))
 
 
@@ -188,9 +187,7 @@ def suggest(*, query: str) -> str:
     """
     if not query or connection.vendor != "postgresql":
         return ""
-    titles = COMPILED_SUGGESTION.rows(
-        (connection.alias, active_language()), query=query, now=timezone.now()
-    )
+    titles = COMPILED_SUGGESTION.rows(active_language(), query=query, now=timezone.now())
     words = {word.lower() for title in titles for word in WORD.findall(title["text"])}
     suggestion = []
     for term in query.split():

@@ -67,11 +67,6 @@ def _visible(model: type[Model], *, preview: bool) -> QuerySet:
     return model.objects.filter(_visible_q(model, preview=preview))
 
 
-def _public_or_none(obj: Model | None) -> Model | None:
-    """``obj`` if the public may see it: a page links a related entry only then."""
-    return obj if is_public(obj) else None
-
-
 def _published_partner() -> Q:
     """Of a public partner (a function: "published" depends on the time of the query)."""
     return public_q(Partner, "partner__")
@@ -196,8 +191,8 @@ def program_get(*, slug: str, preview: bool = False) -> ProgramPage:
     )
     return ProgramPage(
         program=program,
-        parent=_public_or_none(program.parent),
-        network=_public_or_none(program.network),
+        parent=program.public_parent,
+        network=program.public_network,
         subprograms=[row for row in rows if row.parent_id == program.pk],
     )
 
@@ -231,7 +226,7 @@ def project_get(*, slug: str, preview: bool = False) -> ProjectPage:
         .prefetch_related("themes", "sdgs", _participations(), "milestones", "documents", "sources")
     )
     project = _get_published(queryset, slug)
-    return ProjectPage(project=project, network=_public_or_none(project.program.network))
+    return ProjectPage(project=project, network=project.program.public_network)
 
 
 def partner_list() -> QuerySet[Partner]:

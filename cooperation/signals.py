@@ -20,18 +20,19 @@ them.
 """
 
 import time
+from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
 
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Min, Value
 from django.db.models.functions import Coalesce, Greatest, Least
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from . import services
+from .i18n import addresses_in_each_language
 from .models import (
     AttachedToEntry,
     ContentVersion,
@@ -115,39 +116,47 @@ def content_committed(instance=None) -> None:
     """A change of content has committed: ``PAGE_CACHE_WARM_AFTER_COMMIT`` (the page cache's
     warm-up, ``rosario_intl/page_cache_warm.py``; named in the settings so that the app never
     imports the project), with what names the pages of the changed entry."""
-    import_string(settings.PAGE_CACHE_WARM_AFTER_COMMIT)(partial(pages_of, instance))
+    entries = entries_of(instance)
+    import_string(settings.PAGE_CACHE_WARM_AFTER_COMMIT)(PagesOf(entries) if entries else None)
 
 
-def pages_of(instance) -> list[str]:
-    """The paths, in every language, of the public pages whose own entry ``instance`` is or
-    belongs to: a program, project or partner itself (a network: its organization's page),
-    the program or project of a milestone, document or participation, and a participation's
-    partner. What the page cache warms first after the change (besides its usual pages); an
-    entry deleted, or not public, has none."""
-    paths = []
-    for model, pk in _entries_of(instance):
-        entry = model.objects.published().filter(pk=pk).first() if pk is not None else None
-        if entry is not None:
-            for code, _name in settings.LANGUAGES:
-                with translation.override(code):
-                    paths.append(entry.get_absolute_url())
-    return paths
+@dataclass(frozen=True)
+class PagesOf:
+    """The public pages of some entries, named when called: the paths, in every language, of
+    each entry that is public then (one deleted, or a draft, has none). What the page cache
+    warms after a change besides its usual pages; called in its thread, so the save waits for
+    none of the queries. Equal for the same entries: a save and its inline rows, which all
+    name their entry, are named once."""
+
+    entries: tuple[tuple[type, int], ...]
+
+    def __call__(self) -> list[str]:
+        paths = []
+        for model, pk in self.entries:
+            entry = model.objects.published().filter(pk=pk).first()
+            if entry is not None:
+                paths += addresses_in_each_language(entry).values()
+        return paths
 
 
-def _entries_of(instance) -> list[tuple[type, int | None]]:
-    """The model and key of each entry whose page is ``instance``'s (read from its own
-    columns: a related row may be gone with it)."""
+def entries_of(instance) -> tuple[tuple[type, int], ...]:
+    """The model and key of each entry whose page is ``instance``'s: a program, project or
+    partner itself (a network: its organization), the program or project of a milestone,
+    document or participation, and a participation's partner. Read from ``instance``'s own
+    columns: a related row may be gone with it, and a deleted entry has no key left."""
     if isinstance(instance, Network):
-        return [(Partner, instance.organization_id)]
-    if isinstance(instance, Program | Project | Partner):
-        return [(type(instance), instance.pk)]  # None once deleted
-    if isinstance(instance, AttachedToEntry):
-        return [
+        pairs = [(Partner, instance.organization_id)]
+    elif isinstance(instance, Program | Project | Partner):
+        pairs = [(type(instance), instance.pk)]
+    elif isinstance(instance, AttachedToEntry):
+        pairs = [
             (Program, instance.program_id),
             (Project, instance.project_id),
             (Partner, getattr(instance, "partner_id", None)),
         ]
-    return []
+    else:
+        pairs = []
+    return tuple((model, pk) for model, pk in pairs if pk is not None)
 
 
 def scheduled_publication_due() -> None:

@@ -19,6 +19,7 @@ from common.querystring import only_parameters
 from . import fragments, og_image, partner_map, search, selectors, structured_data
 from .context_processors import contact_settings
 from .forms import DirectoryFilterForm, SearchForm
+from .i18n import addresses_in_each_language
 from .models import Network, Partner, Program, Project
 
 PAGE_SIZE = 24
@@ -108,15 +109,6 @@ def png_response(png: bytes) -> HttpResponse:
 def page_context(page) -> dict:
     """The fields of a selector's typed result, as template variables (not copied)."""
     return {field.name: getattr(page, field.name) for field in fields(page)}
-
-
-def addresses_in_each_language(obj) -> dict[str, str]:
-    """``obj``'s page address in each language, by language code."""
-    urls = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            urls[code] = obj.get_absolute_url()
-    return urls
 
 
 def preview_asked(request, model) -> bool:

@@ -139,7 +139,8 @@ class _Warmer:
     def request(self, touched=None) -> None:
         with self.lock:
             self.generation += 1
-            if touched is not None:
+            # What names the same pages (equal callables: a save and its rows) is called once.
+            if touched is not None and touched not in self.named:
                 self.named.append(touched)
             if self.thread is None:
                 self.thread = threading.Thread(target=self.run, name="page-cache-warm", daemon=True)
@@ -206,6 +207,6 @@ WARMER = _Warmer()
 def warm_soon(touched=None) -> None:
     """Called once a change of content has committed: warm the pages in the background, and
     those of what changed: ``touched()`` gives their paths (the app names them; called in
-    the warm-up's thread)."""
+    the warm-up's thread, once for equal ``touched``)."""
     if settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_WARM:
         WARMER.request(touched)

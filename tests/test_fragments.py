@@ -29,6 +29,10 @@ def card_keys_in_cache() -> list[str]:
     return [key for key in cache._cache if key.startswith(":1:card:")]  # locmem's own keys
 
 
+def idents(entries) -> list[tuple[str, int]]:
+    return [(entry.entry_kind, entry.pk) for entry in entries]
+
+
 def pacto():
     return models.Program.objects.get(slug_es="pacto-global")
 
@@ -108,7 +112,7 @@ def test_a_stored_card_is_used_until_version_or_code_changes(seeded):
     request = SimpleNamespace(content_version=version)
     with translation.override("es"):
         fragments.render_cards(entries, request=request, **options)
-        keys = fragments.card_keys(entries, version=version, **options)
+        keys = fragments.card_keys(idents(entries), version=version, **options)
         cache.set_many(dict.fromkeys(keys.values(), "STALE"))
         assert set(fragments.render_cards(entries, request=request, **options).values()) == {
             "STALE"
@@ -374,3 +378,13 @@ def test_an_entry_gone_between_the_two_reads_has_no_card(seeded):
             page="test",
         )
     assert len(cards) == 2
+
+
+def test_a_long_name_is_kept_under_a_short_key_of_its_own(seeded):
+    request = SimpleNamespace(content_version=models.ContentVersion.objects.get().version)
+    long_name, other = "page:project:" + "a" * 5000, "page:project:" + "a" * 4999 + "b"
+    with translation.override("es"):
+        assert fragments.cached(request, long_name, lambda: "one") == "one"
+        assert fragments.cached(request, other, lambda: "two") == "two"  # not the first's
+        assert fragments.cached(request, long_name, lambda: "built again") == "one"  # kept
+    assert max(len(key) for key in cache._cache) < 250  # memcached's limit

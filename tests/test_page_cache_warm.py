@@ -179,3 +179,23 @@ def test_pages_that_cannot_be_named_are_logged_and_the_rest_warmed(caplog, monke
         paths = warmer.paths_named([broken, lambda: ["/es/a/", "/es/b/"], lambda: ["/es/a/"]])
     assert paths == ["/es/a/", "/es/b/"]
     assert "could not be named" in caplog.text
+
+
+def test_equal_names_of_pages_are_called_once(monkeypatch):
+    warmer = page_cache_warm._Warmer()
+    monkeypatch.setattr(warmer, "run", lambda: None)  # no thread: only what it would call
+
+    class Named:
+        calls = 0
+
+        def __eq__(self, other):
+            return isinstance(other, Named)
+
+        def __call__(self):
+            Named.calls += 1
+            return ["/es/a/"]
+
+    for _row in range(3):  # a save: the entry and two of its rows
+        warmer.request(Named())
+    assert warmer.paths_named(warmer.named) == ["/es/a/"]
+    assert Named.calls == 1

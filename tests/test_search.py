@@ -277,9 +277,9 @@ def test_the_compiled_search_gives_what_the_orm_gives(seeded, language):
     now = timezone.now()
     with translation.override(language):
         for query in SEARCHES[language]:
-            compiled = search.COMPILED.rows(("default", language), query=query, now=now)
+            compiled = search.COMPILED.rows(language, query=query, now=now)
             assert compiled == list(search.matches(query, search.search_postgresql, now=now))
-            likes = search.COMPILED_SUGGESTION.rows(("default", language), query=query, now=now)
+            likes = search.COMPILED_SUGGESTION.rows(language, query=query, now=now)
             assert likes == list(search.suggestion_candidates(query, now=now))
 
 
@@ -289,7 +289,5 @@ def test_the_compiled_search_asks_at_each_searchs_moment(seeded):
     factories.ProjectFactory(title_es="Murciélagos programados", publish_at=soon)
     with translation.override("es"):
         assert search.search_entries(query="murciélagos") == []  # compiled at this moment
-        later = search.COMPILED.rows(
-            ("default", "es"), query="murciélagos", now=soon + timedelta(minutes=1)
-        )
+        later = search.COMPILED.rows("es", query="murciélagos", now=soon + timedelta(minutes=1))
     assert [row["result_title"] for row in later] == ["Murciélagos programados"]

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cooperation import models
-from cooperation.signals import content_changed, on_content_change, pages_of
+from cooperation.signals import PagesOf, content_changed, entries_of, on_content_change
 from rosario_intl.page_cache import content_version
 from tests import factories
 
@@ -115,6 +115,10 @@ def test_changes_raise_the_version_in_any_process_not_only_in_web_workers():
 # (rosario_intl/page_cache_warm.py).
 
 
+def pages_of(instance) -> list[str]:
+    return PagesOf(entries_of(instance))()
+
+
 def paths_of(entry) -> list[str]:
     from django.utils import translation
 
@@ -152,3 +156,11 @@ def test_a_row_names_the_page_of_its_entry_and_a_participation_its_partners_too(
 def test_a_network_names_its_organizations_page(db):
     network = factories.NetworkFactory()
     assert pages_of(network) == paths_of(network.organization)
+
+
+def test_a_save_and_its_rows_name_their_entrys_pages_once(db):
+    project = factories.ProjectFactory()
+    milestone = factories.MilestoneFactory(project=project, program=None)
+    document = factories.DocumentFactory(project=project, program=None)
+    names = {PagesOf(entries_of(row)) for row in (project, milestone, document)}
+    assert names == {PagesOf(((models.Project, project.pk),))}

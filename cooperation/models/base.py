@@ -95,9 +95,8 @@ def published_q(path: str = "", *, now=None) -> Q:
     asked for (the present by default; ``common/compiled.py`` passes a stand-in).
     """
     now = timezone.now() if now is None else now
-    return (Q(**{f"{path}publish_at__isnull": True}) | Q(**{f"{path}publish_at__lte": now})) & Q(
-        **{f"{path}publication": PublicationStatus.PUBLISHED}
-    )
+    due = Q(**{f"{path}publish_at__isnull": True}) | Q(**{f"{path}publish_at__lte": now})
+    return due & Q(**{f"{path}publication": PublicationStatus.PUBLISHED})
 
 
 # The visibility rule, written once. An entry is public when it is published (if it can be a

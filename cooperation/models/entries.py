@@ -243,9 +243,9 @@ class Program(CooperationEntry):
     def get_absolute_url(self):
         return reverse("cooperation:program_detail", kwargs={"slug": self.slug})
 
-    # What a card names (``includes/_card.html``): the program this one is part of and its
-    # network, each only if the public may see it. Read from the relations the list loads
-    # with the program (``selectors.program_list``), in memory: the same rule as a query's.
+    # The program this one is part of and its network, each only if the public may see it:
+    # a page or a card links a related entry only then. Read from the relations the
+    # selectors load with the program, in memory: the same rule as a query's.
 
     @property
     def public_parent(self) -> "Program | None":

@@ -234,7 +234,12 @@ def card(parser, token):
 
 
 class FragmentNode(template.Node):
-    """``{% fragment "name" value ... %}…{% endfragment %}``: ``cooperation.fragments``."""
+    """``{% fragment "name" value ... %}…{% endfragment %}``: ``cooperation.fragments``.
+
+    Not Django's ``{% cache %}``, which keys on its values alone and reads one cache: this
+    keys on the content version, the code and the language as well (what every fragment
+    depends on, never repeated in a template), reads the worker's copy first, and steps
+    aside for a preview."""
 
     def __init__(self, name, vary_on, nodelist):
         self.name = name
