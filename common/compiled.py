@@ -3,12 +3,16 @@
 Building a queryset (its filters, joins, annotations) and compiling it to SQL costs the ORM
 one to three milliseconds for a statement the database answers in a tenth of that. When a
 page runs the same statement every time with other values (a search: another query, another
-moment), that work can be done once.
+moment; a directory list: another filter value, another page), that work can be done once.
 """
 
 from datetime import UTC, datetime
 
 from django.db import connections
+
+# Integers no real call passes, yet within a small integer column's range: Django leaves a
+# lookup out of the statement when its value cannot fit the column (IntegerFieldOverflow).
+FIRST_INTEGER_STAND_IN = 31_000
 
 
 class CompiledQuery:
@@ -19,11 +23,15 @@ class CompiledQuery:
     that SQL with its own values in those places, and gets the rows as dictionaries by column
     name, as ``values()`` gives them, but without the ORM's conversions of what it reads
     (type in the SQL what the driver would not: ``Cast``). The key names whatever changes
-    the SQL itself (a language, the database); the values must not change it (a search's text
-    does not; the number of words in a filter would), and must reach the database driver as
-    they are: strings, and aware datetimes on PostgreSQL (SQLite's backend turns datetimes
-    into text first: not there).
-    A stand-in that does not come out among the parameters is an error at that first call.
+    the SQL itself (a language, the filters present); the values must not change it (a
+    search's text does not; the number of words in a filter would). Values are strings,
+    integers, and aware datetimes, passed to the database as a lookup passes them: as they
+    are, but a datetime as the backend writes it (SQLite: as text, in UTC). ``limit`` and
+    ``offset`` take a slice of the rows, in the statement too.
+
+    A stand-in that does not come out among the parameters is an error at that first call,
+    and so is a moment among them that is not a stand-in: a "now" worked out while the
+    statement was built would stay in it for good.
     """
 
     def __init__(self, build, *, using: str = "default"):
@@ -31,15 +39,19 @@ class CompiledQuery:
         self.using = using
         self.compiled: dict = {}
 
-    def rows(self, key, **values) -> list[dict]:
+    def rows(self, key, *, limit: int | None = None, offset: int = 0, **values) -> list[dict]:
         compiled = self.compiled.get(key)
         if compiled is None:
             compiled = self.compiled[key] = self.compile(**values)
         sql, params, places = compiled
         params = list(params)
         for name, positions in places.items():
+            value = self.adapt(values[name])
             for position in positions:
-                params[position] = values[name]
+                params[position] = _like(params[position], value)
+        if limit is not None:
+            sql = f"{sql} LIMIT %s OFFSET %s"
+            params += [limit, offset]
         with connections[self.using].cursor() as cursor:
             cursor.execute(sql, params)
             names = [column[0] for column in cursor.description]
@@ -52,12 +64,22 @@ class CompiledQuery:
         queryset = self.build(**stand_ins)
         sql, params = queryset.query.get_compiler(self.using).as_sql()
         places = {
-            name: [i for i, param in enumerate(params) if _same(param, stand)]
+            name: [i for i, param in enumerate(params) if _same(param, self.adapt(stand))]
             for name, stand in stand_ins.items()
         }
         if missing := [name for name, positions in places.items() if not positions]:
             raise ValueError(f"Not among the statement's parameters: {', '.join(missing)}")
+        placed = {position for positions in places.values() for position in positions}
+        moments = [p for i, p in enumerate(params) if i not in placed and isinstance(p, datetime)]
+        if moments:
+            raise ValueError(f"A moment fixed in the statement: {moments[0]!r}")
         return sql, tuple(params), places
+
+    def adapt(self, value):
+        """``value`` as a lookup passes it to the database."""
+        if isinstance(value, datetime):
+            return connections[self.using].ops.adapt_datetimefield_value(value)
+        return value
 
 
 def stand_in(name: str, value, index: int):
@@ -67,8 +89,16 @@ def stand_in(name: str, value, index: int):
     if isinstance(value, datetime):
         # A moment no page asks about, each value's told apart by its microseconds.
         return datetime(1901, 2, 3, 4, 5, 6, index, tzinfo=UTC)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return FIRST_INTEGER_STAND_IN + index
     raise TypeError(f"No stand-in for a {type(value).__name__} ({name})")
 
 
 def _same(param, stand) -> bool:
-    return type(param) is type(stand) and param == stand
+    # An integer may come typed as its column is (psycopg's Int2, Int4: int subclasses).
+    return isinstance(param, type(stand)) and param == stand
+
+
+def _like(stand, value):
+    """``value`` in the type of the parameter it replaces."""
+    return value if type(value) is type(stand) else type(stand)(value)

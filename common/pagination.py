@@ -2,6 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Window
+from django.utils.functional import cached_property
 
 
 class OneQueryPaginator(Paginator):
@@ -12,6 +13,10 @@ class OneQueryPaginator(Paginator):
     ``LIMIT``), so a filtered list is compiled and run once. A page past the end is empty,
     and is then a missing page (``EmptyPage``) unless it is the first: a list with nothing
     in it still has its first page. No orphans (no page merged into the one before it).
+
+    The list is a queryset, or a function ``rows(offset=, limit=)`` that reads a page itself
+    (a compiled statement, ``common/compiled.py``), each row a dictionary holding the total
+    under ``total`` (a keyword argument, ``TOTAL`` by default).
     """
 
     TOTAL = "paginator_total"
@@ -19,14 +24,19 @@ class OneQueryPaginator(Paginator):
     # (before the statement, which would fail), as it is with Django's own check of the total.
     LAST_OFFSET = 2**62
 
-    def __init__(self, object_list, per_page, orphans=0, **kwargs):
+    def __init__(self, object_list, per_page, orphans=0, *, total: str = TOTAL, **kwargs):
         if orphans:
             raise ValueError("OneQueryPaginator does not merge orphans.")
         super().__init__(object_list, per_page, **kwargs)
+        self.total = total
+
+    @cached_property
+    def count(self):
+        """The total, when asked before a page (``?page=last``): from the first row."""
+        rows = self.rows(offset=0, limit=1)
+        return self.total_of(rows[0]) if rows else 0
 
     def page(self, number):
-        if "count" in self.__dict__:  # the total is known: a page is one statement anyway
-            return super().page(number)
         try:
             number = int(number)
         except (TypeError, ValueError):
@@ -36,16 +46,23 @@ class OneQueryPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         if bottom > self.LAST_OFFSET:
             raise EmptyPage(self.error_messages["no_results"])
-        annotated = self.object_list.annotate(**{self.TOTAL: Window(Count("*"))})
-        rows = list(annotated[bottom : bottom + self.per_page])
-        if rows:  # model instances, or dictionaries (a queryset's values())
-            first = rows[0]
-            self.count = (
-                first[self.TOTAL] if isinstance(first, dict) else getattr(first, self.TOTAL)
-            )
+        rows = self.rows(offset=bottom, limit=self.per_page)
+        if rows:
+            self.count = self.total_of(rows[0])
         elif number == 1:
             self.count = 0
         else:
             raise EmptyPage(self.error_messages["no_results"])
         # The number is in range now that the total is known: Django checks it again.
         return self._get_page(rows, super().validate_number(number), self)
+
+    def rows(self, *, offset: int, limit: int) -> list:
+        """The rows of a page, each with the total: one statement."""
+        if callable(self.object_list):
+            return self.object_list(offset=offset, limit=limit)
+        annotated = self.object_list.annotate(**{self.total: Window(Count("*"))})
+        return list(annotated[offset : offset + limit])
+
+    def total_of(self, row) -> int:
+        """The total a row carries: a model instance, or a dictionary (``values()``)."""
+        return row[self.total] if isinstance(row, dict) else getattr(row, self.total)

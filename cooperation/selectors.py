@@ -8,6 +8,7 @@ preview widens what is read). Results are querysets or the frozen dataclasses be
 selector attaches attributes of its own to a model instance.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,12 +27,15 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from common.compiled import CompiledQuery
 
 from .i18n import DEFAULT_LANGUAGE, active_language, localized_order, slug_lookup
 from .models import (
@@ -67,9 +71,9 @@ def _visible(model: type[Model], *, preview: bool) -> QuerySet:
     return model.objects.filter(_visible_q(model, preview=preview))
 
 
-def _published_partner() -> Q:
+def _published_partner(*, now=None) -> Q:
     """Of a public partner (a function: "published" depends on the time of the query)."""
-    return public_q(Partner, "partner__")
+    return public_q(Partner, "partner__", now=now)
 
 
 def _participations() -> Prefetch:
@@ -80,8 +84,8 @@ def _participations() -> Prefetch:
     )
 
 
-def _published_projects() -> QuerySet[Project]:
-    return Project.objects.published()
+def _published_projects(*, now=None) -> QuerySet[Project]:
+    return Project.objects.published(now=now)
 
 
 def _in_published_entry() -> Q:
@@ -122,21 +126,22 @@ def entry_by_former_slug(*, model: type[Model], slug: str) -> Model | None:
     )
 
 
-def program_list() -> QuerySet[Program]:
+def program_list(*, now=None) -> QuerySet[Program]:
     """Published programs, parents before their subprograms, with their parent and network
     (whether the public may see them is ``Program.public_parent`` and ``public_network``,
     read from these rows); ``project_count`` counts the published projects. As cards show
-    them: without the programs' bodies nor the network's description.
+    them: without the programs' bodies nor the network's description. ``now``: the moment
+    asked about (the present by default), as for every selector that takes it.
     """
     return (
-        Program.objects.published()
+        Program.objects.published(now=now)
         .select_related("network__organization", "parent")
         .defer("body", "parent__body", "network__organization__description")
         .annotate(
             # A subquery per program rather than a join with GROUP BY over every column.
             project_count=Coalesce(
                 Subquery(
-                    _published_projects()
+                    _published_projects(now=now)
                     .filter(program=OuterRef("pk"))
                     .order_by()
                     .values("program")
@@ -197,11 +202,11 @@ def program_get(*, slug: str, preview: bool = False) -> ProgramPage:
     )
 
 
-def project_list() -> QuerySet[Project]:
+def project_list(*, now=None) -> QuerySet[Project]:
     """Published projects of published programs, newest first, as cards show them: without
     their bodies, nor their program's (``defer`` takes each field's every language)."""
     return (
-        _published_projects()
+        _published_projects(now=now)
         .select_related("program")
         .defer("body", "program__body")
         .order_by("-start_year", localized_order("title"))
@@ -405,30 +410,31 @@ def _active_in_year(year: int) -> Q:
     return Q(start_year__lte=year) & (Q(end_year__isnull=True) | Q(end_year__gte=year))
 
 
-def _filter_entries(queryset: QuerySet, filters: dict, *, ids_of) -> QuerySet:
+def _filter_entries(queryset: QuerySet, filters: dict, *, ids_of, now=None, this_year=None):
     """Apply the directory filters shared by programs and projects.
 
-    ``ids_of(participations)`` turns matching participations into the ids of the entries
+    ``ids_of(participations, now)`` turns matching participations into the ids of the entries
     they concern. Subqueries rather than joins keep each entry once, with no DISTINCT.
+    ``now`` and ``this_year``: the moment and the year asked about (the present by default).
     """
     language = active_language()
     if status := filters.get("status"):
         if status == UNKNOWN_STATUS_FILTER:
             status = CooperationStatus.UNKNOWN
-        queryset = queryset.filter(effective_status_q(status))
+        queryset = queryset.filter(effective_status_q(status, year=this_year))
     if theme := filters.get("theme"):
         queryset = queryset.filter(**{f"themes__slug_{language}": theme})
     if sdg := filters.get("sdg"):
         queryset = queryset.filter(sdgs__number=sdg)
-    participations = Participation.objects.filter(_published_partner())
+    participations = Participation.objects.filter(_published_partner(now=now))
     if partner := filters.get("partner"):
         queryset = queryset.filter(
-            ids_of(participations.filter(slug_lookup(partner, path="partner__")))
+            ids_of(participations.filter(slug_lookup(partner, path="partner__")), now)
         )
     if kind := filters.get("kind"):
-        queryset = queryset.filter(ids_of(participations.filter(partner__kind=kind)))
+        queryset = queryset.filter(ids_of(participations.filter(partner__kind=kind), now))
     if network := filters.get("network"):
-        networks = Network.objects.published().filter(slug_lookup(network))
+        networks = Network.objects.published(now=now).filter(slug_lookup(network))
         queryset = queryset.filter(
             Q(network__in=networks)
             if queryset.model is Program
@@ -439,25 +445,80 @@ def _filter_entries(queryset: QuerySet, filters: dict, *, ids_of) -> QuerySet:
     return queryset
 
 
-def _program_ids(participations: QuerySet) -> Q:
+def _program_ids(participations: QuerySet, now) -> Q:
     """Programs a partner takes part in, directly or through one of their projects."""
     return Q(pk__in=participations.values("program")) | Q(
-        pk__in=participations.filter(project__in=_published_projects()).values("project__program")
+        pk__in=participations.filter(project__in=_published_projects(now=now)).values(
+            "project__program"
+        )
     )
 
 
-def _project_ids(participations: QuerySet) -> Q:
+def _project_ids(participations: QuerySet, now) -> Q:
     return Q(pk__in=participations.values("project"))
 
 
-def program_filter(*, filters: dict) -> QuerySet[Program]:
+def program_filter(*, filters: dict, now=None, this_year=None) -> QuerySet[Program]:
     """Published programs matching every given directory filter (as ``program_list``)."""
-    return _filter_entries(program_list(), filters, ids_of=_program_ids)
+    return _filter_entries(
+        program_list(now=now), filters, ids_of=_program_ids, now=now, this_year=this_year
+    )
 
 
-def project_filter(*, filters: dict) -> QuerySet[Project]:
+def project_filter(*, filters: dict, now=None, this_year=None) -> QuerySet[Project]:
     """Published projects matching every given directory filter."""
-    return _filter_entries(project_list(), filters, ids_of=_project_ids)
+    return _filter_entries(
+        project_list(now=now), filters, ids_of=_project_ids, now=now, this_year=this_year
+    )
+
+
+# The directory's lists: what each model's list reads, and how the directory narrows it.
+DIRECTORY = {Program: (program_list, program_filter), Project: (project_list, project_filter)}
+# The total of a directory page, on each of its rows.
+DIRECTORY_TOTAL = "directory_total"
+
+
+def directory_page(model: type[Model], filters: dict, *, offset: int, limit: int) -> list[dict]:
+    """A page of the directory's list of ``model`` narrowed by ``filters`` (the form's):
+    the keys of its entries in order, as rows of ``pk`` and, on each, the number of entries
+    in the whole list (``DIRECTORY_TOTAL``, before the limit).
+
+    The statement is built and compiled once per list, language and combination of filters
+    (``_directory_statement``): a filter's value, the moment and the year are its parameters.
+    """
+    status = filters.get("status")
+    values = {name: value for name, value in filters.items() if name != "status"}
+    if "sdg" in values:  # a choice, so text: compared as the number it is
+        values["sdg"] = int(values["sdg"])
+    if status in STATUSES_OF_THE_YEAR:
+        values["this_year"] = timezone.localdate().year
+    statement = _directory_statement(model, status, tuple(sorted(values)))
+    return statement.rows(
+        active_language(), now=timezone.now(), **values, limit=limit, offset=offset
+    )
+
+
+# The statuses whose entries depend on the year asked about (``effective_status_q``).
+STATUSES_OF_THE_YEAR = {CooperationStatus.ACTIVE, CooperationStatus.COMPLETED}
+
+
+@functools.cache
+def _directory_statement(model: type[Model], status: str | None, names: tuple[str, ...]):
+    """The directory's statement for ``model`` with a filter on ``status`` (or none) and on
+    each of ``names``, compiled on its first use: at most one per list, status and subset of
+    the other filters."""
+    _, narrowed = DIRECTORY[model]
+
+    def build(now, this_year=None, **values):
+        filters = {**values, "status": status} if status else values
+        # Named, not keyword, columns: modeltranslation's values() with keywords alone
+        # reads every column.
+        entries = narrowed(filters=filters, now=now, this_year=this_year)
+        return entries.annotate(**{DIRECTORY_TOTAL: Window(Count("*"))}).values(
+            "pk", DIRECTORY_TOTAL
+        )
+
+    return CompiledQuery(build)
 
 
 @dataclass(frozen=True)

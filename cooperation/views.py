@@ -258,7 +258,6 @@ class DirectoryMixin:
     template_name = "cooperation/entry_list.html"
     # The page and the number of results in one statement.
     paginator_class = OneQueryPaginator
-    filter_selector = None
     lead = ""
     # Not the page number: each language orders by its own titles.
     page_parameters = tuple(DirectoryFilterForm.base_fields)
@@ -266,6 +265,10 @@ class DirectoryMixin:
     TRANSLATED_FILTERS = ("theme", "partner", "network")
 
     def get_queryset(self):
+        """Not a queryset: the page's entries are read by ``selectors.directory_page``, a
+        statement compiled once per combination of filters, as keys in order with the total;
+        the cards come from the fragment cache, and only the entries of cards not kept are
+        read whole (``get_cards``)."""
         # The choices and the options written out: once per version and language.
         self.filter_choices, options = fragments.cached(
             self.request, "directory-filters", self.filter_choices_and_options
@@ -274,18 +277,18 @@ class DirectoryMixin:
             self.request.GET, choices=self.filter_choices, options=options
         )
         if not self.filter_form.is_valid():
-            self.entries = self.model.objects.none()
-        else:
-            self.entries = type(self).filter_selector(filters=self.filter_form.filters())
-        # The page reads only its entries' keys, in order, with the total: the cards come
-        # from the fragment cache, and only the entries of cards not kept are read whole.
-        return self.entries.values("pk")
+            return lambda *, offset, limit: []
+        return partial(selectors.directory_page, self.model, self.filter_form.filters())
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, total=selectors.DIRECTORY_TOTAL, **kwargs)
 
     def get_cards(self, rows) -> list[str]:
+        list_selector, _ = selectors.DIRECTORY[self.model]
         return fragments.cards_of(
             self.model,
             [row["pk"] for row in rows],
-            load=lambda pks: self.entries.filter(pk__in=pks),
+            load=lambda pks: list_selector().filter(pk__in=pks),
             request=self.request,
             page=self.template_name,
             with_relations=True,
@@ -349,7 +352,6 @@ class ProgramListView(DirectoryMixin, PageMixin, ListView):
     )
     paginate_by = PAGE_SIZE
     model = Program
-    filter_selector = selectors.program_filter
 
 
 class ProgramDetailView(ObjectPageMixin, DetailView):
@@ -366,7 +368,6 @@ class ProjectListView(DirectoryMixin, PageMixin, ListView):
     lead = _("Concrete work carried out with partners in Argentina and abroad, newest first.")
     paginate_by = PAGE_SIZE
     model = Project
-    filter_selector = selectors.project_filter
 
 
 class ProjectDetailView(ObjectPageMixin, DetailView):

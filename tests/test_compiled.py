@@ -1,6 +1,6 @@
 """common/compiled.py: a statement built and compiled once, run with each call's values."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from unittest import mock
 
 import pytest
@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 
 from common.compiled import CompiledQuery
-from cooperation.models import Program, Theme
+from cooperation.models import Program, SustainableDevelopmentGoal, Theme
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_seed")]
 
@@ -35,12 +35,37 @@ def test_a_value_that_the_statement_leaves_out_is_an_error():
 
 
 def test_a_value_without_a_stand_in_is_an_error():
-    compiled = CompiledQuery(lambda number: Theme.objects.filter(pk=number).values("pk"))
+    compiled = CompiledQuery(lambda day: Program.objects.filter(created_at__date=day).values("pk"))
     with pytest.raises(TypeError):
-        compiled.rows("key", number=1)
+        compiled.rows("key", day=date(2026, 1, 1))
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="datetimes go as they are there")
+def test_integers_take_their_places_and_a_slice_is_a_parameter_too():
+    def build(first, last):
+        goals = SustainableDevelopmentGoal.objects.filter(number__gte=first, number__lte=last)
+        return goals.values("number").order_by("number")
+
+    compiled = CompiledQuery(build)
+    assert compiled.rows("k", first=3, last=5) == [{"number": 3}, {"number": 4}, {"number": 5}]
+    assert compiled.rows("k", first=10, last=17, limit=2, offset=3) == [
+        {"number": 13},
+        {"number": 14},
+    ]
+    assert compiled.rows("k", first=17, last=1) == []
+    assert len(compiled.compiled) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's moments are text")
+def test_a_moment_worked_out_while_building_is_an_error():
+    """A "now" read while the statement was built would stay in it: every later call would
+    ask about that moment."""
+    compiled = CompiledQuery(
+        lambda slug: Program.objects.published().filter(slug_es=slug).values("pk")
+    )
+    with pytest.raises(ValueError, match="moment"):
+        compiled.rows("k", slug="x")
+
+
 def test_each_moment_takes_its_place():
     program = Program.objects.order_by("pk").first()
     compiled = CompiledQuery(

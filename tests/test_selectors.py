@@ -151,6 +151,76 @@ def test_scheduled_partners_appear_when_their_time_comes_without_a_restart(db, m
     assert shown() == (True, True)
 
 
+# The directory's pages: one compiled statement per list, language and filters present.
+
+
+def directory_pks(model, filters) -> list[int]:
+    return [row["pk"] for row in selectors.directory_page(model, filters, offset=0, limit=500)]
+
+
+def every_filter_shape():
+    """A value of every filter the form offers, alone and with the others, as the form gives
+    them (an SDG as text)."""
+    choices = selectors.filter_choices_get()
+    one = {
+        "theme": choices.themes[0][0],
+        "sdg": choices.sdgs[6][0],
+        "partner": choices.partners[0][0],
+        "kind": "city",
+        "network": choices.networks[0][0],
+        "year": 2020,
+    }
+    shapes = [{}, *({name: value} for name, value in one.items())]
+    shapes += [{"status": s} for s in ["active", "completed", "planned", "unknown"]]
+    shapes += [{"status": "active", "year": 2022, "network": one["network"]}, one]
+    return shapes
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("model", [models.Program, models.Project])
+def test_a_directory_page_is_the_filtered_list_page_by_page(seeded, model, language):
+    _, narrowed = selectors.DIRECTORY[model]
+    with translation.override(language):
+        first_page = selectors.directory_page(model, {}, offset=0, limit=500)
+        assert len(first_page) > 5
+        # Only the key and the total are read (not every column, nor a card's counts).
+        assert set(first_page[0]) == {"pk", selectors.DIRECTORY_TOTAL}
+        for filters in every_filter_shape():
+            expected = [entry.pk for entry in narrowed(filters=filters)]
+            rows = selectors.directory_page(model, filters, offset=0, limit=500)
+            assert [row["pk"] for row in rows] == expected, filters
+            assert {row[selectors.DIRECTORY_TOTAL] for row in rows} <= {len(expected)}
+            page = selectors.directory_page(model, filters, offset=2, limit=3)
+            assert [row["pk"] for row in page] == expected[2:5], filters
+        # Run again with other values, the statements compiled: the same answers.
+        for filters in every_filter_shape()[::-1]:
+            assert directory_pks(model, filters) == [e.pk for e in narrowed(filters=filters)]
+
+
+def test_the_directory_asks_about_the_present_moment_and_year_at_each_page(db, monkeypatch):
+    """Compiled once, the statement still takes the moment and the year of each page: a
+    scheduled entry appears when its time comes, an ongoing one ended last year is listed as
+    completed from the new year on."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    this_year = timezone.localdate().year
+    scheduled = factories.ProgramFactory(publish_at=now + timedelta(days=1))
+    ending = factories.ProgramFactory(start_year=2019, end_year=this_year)
+    with translation.override("es"):
+        assert scheduled.pk not in directory_pks(models.Program, {})
+        assert ending.pk in directory_pks(models.Program, {"status": "active"})
+        assert ending.pk not in directory_pks(models.Program, {"status": "completed"})
+        later = now.replace(year=this_year + 1)
+        monkeypatch.setattr(timezone, "now", lambda: later)
+        monkeypatch.setattr(timezone, "localdate", lambda: later.date())
+        assert scheduled.pk in directory_pks(models.Program, {})
+        assert ending.pk not in directory_pks(models.Program, {"status": "active"})
+        assert ending.pk in directory_pks(models.Program, {"status": "completed"})
+
+
 # Typed results: the selector decides what a page may link; templates show what they get.
 
 

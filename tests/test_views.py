@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from cooperation import models, selectors
+from cooperation import models, selectors, views
 from tests import factories
 from tests.helpers import url_in
 
@@ -478,6 +478,20 @@ def test_result_count_is_shown(client, seeded):
 @pytest.mark.parametrize("page", ["2", "0", "-1", "abc", "99999999999999999999"])
 def test_bad_page_numbers_are_404(client, seeded, page):
     assert client.get(f"/es/proyectos/?page={page}").status_code == 404
+
+
+def test_the_last_page_is_the_last_numbered_page(client, seeded, make_data_tenfold):
+    make_data_tenfold()
+    last = -(-models.Project.objects.published().count() // views.PAGE_SIZE)
+    assert last > 1
+
+    def cards(query):
+        response = client.get(f"/es/proyectos/?{query}")
+        assert response.status_code == 200, query
+        return re.findall(r'class="card-title"><a href="([^"]+)"', response.content.decode())
+
+    assert cards("page=last") == cards(f"page={last}") != []
+    assert cards("page=last&network=iclei") == cards("network=iclei")
 
 
 def test_the_grown_data_is_what_the_query_count_tests_need(seeded, make_data_tenfold):
@@ -1262,8 +1276,6 @@ def test_a_foreign_or_malformed_host_is_refused(lenient_client, public_urls):
 
 
 def test_a_preview_reads_its_page_once(client, db, django_user_model, monkeypatch):
-    from cooperation import views
-
     draft = factories.ProgramFactory(publication=models.PublicationStatus.DRAFT)
     calls = []
 
