@@ -199,6 +199,11 @@ def test_search_results_are_what_the_template_loop_wrote():
         SearchResult("proyecto", "Gestión de <residuos> & reciclaje", "", "/es/p/a/?x=1&y=2", 1.0),
         SearchResult(gettext_lazy("partner"), "Turín", long_summary, "/es/socios/turin/", 0.5),
         SearchResult("programa", "Sin coincidencia", "Resumen corto.", "/es/programas/b/", 0.1),
+        # Cut at exactly forty words, at forty-one whose fortieth is "…", whitespace runs.
+        SearchResult("programa", "Cuarenta", " ".join(["residuo"] * 40), "/es/c/", 0.1),
+        SearchResult("programa", "Ya cortado", "x " * 39 + "… y", "/es/d/", 0.1),
+        SearchResult("socio", "Espacios", "  uno\n\tdos   residuos \r\n ", "/es/e/", 0.1),
+        SearchResult("socio", "", "   ", "/es/f/'\"/", 0.1),
     ]
     for query in ("residuos", "reciclaje turin", "", "<b>"):
         context = Context({"results": results, "query": query})
