@@ -165,15 +165,17 @@ def search_results(results, query: str) -> str:
     def marked(text: str) -> str:
         return html.escape(text) if words is None else _highlighted(text, words)
 
-    kinds = {}  # each kind's label, translated and escaped once
+    # Each kind's label translated and escaped once, by identity: a lazy label translates
+    # itself again to give its hash.
+    kinds = {}
     items = []
     for result in results:
         summary = ""
         if result.summary:
             summary = f"<p>{marked(_truncated(str(result.summary)))}</p>"
-        if (kind := kinds.get(result.kind)) is None:
+        if (kind := kinds.get(id(result.kind))) is None:
             label = str(result.kind)
-            kind = kinds[result.kind] = html.escape(label[:1].upper() + label[1:])
+            kind = kinds[id(result.kind)] = html.escape(label[:1].upper() + label[1:])
         title = marked(str(result.title or ""))
         items.append(SEARCH_RESULT.format(kind, html.escape(result.url), title, summary))
     return mark_safe("".join(items))
