@@ -38,6 +38,14 @@ class Choices(BaseChoiceIterator):
         return self  # never changed: each form may share it
 
 
+# A directory filter, and a select's markup (the whitespace the template loop wrote).
+FILTER_FIELD = (
+    '\n      <div class="filter-field">\n        <label for="{}">{}</label>\n        {}'
+    "\n      </div>\n      "
+)
+FILTER_SELECT = '\n        \n        <select name="{}" id="{}">\n          {}\n        </select>'
+
+
 class DirectoryFilterForm(forms.Form):
     """Filters for the program and project lists; every field is optional and they combine."""
 
@@ -106,6 +114,20 @@ class DirectoryFilterForm(forms.Form):
             return mark_safe(html)
         option = format_html('<option value="{}"', current)
         return mark_safe(html.replace(f"{option}>", f"{option} selected>"))
+
+    def fields_html(self) -> str:
+        """Each filter's label and control, as ``_filters.html`` shows them: the selects'
+        options from ``options_html``, the year's input from its widget. Written here
+        rather than in a template loop over the fields, as the options are."""
+        parts = []
+        for bound in self:
+            if isinstance(bound.field, forms.ChoiceField):
+                options = self.options_html(bound.name)
+                control = format_html(FILTER_SELECT, bound.html_name, bound.id_for_label, options)
+            else:
+                control = str(bound)
+            parts.append(format_html(FILTER_FIELD, bound.id_for_label, bound.label, control))
+        return mark_safe("".join(parts))
 
     def filters(self) -> dict:
         """The valid, non-empty filters (call after ``is_valid()``)."""

@@ -191,13 +191,6 @@ def _truncated(text: str) -> str:
     return shown
 
 
-@register.simple_tag
-def select_options(field) -> str:
-    """The ``<option>`` elements of a directory filter's select, the chosen one selected
-    (``DirectoryFilterForm.options_html``)."""
-    return field.form.options_html(field.name)
-
-
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
