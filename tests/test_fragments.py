@@ -1,6 +1,7 @@
 """Per-entry fragments (cooperation/fragments.py, the ``{% card %}`` tag): a card is rendered
 once per content version, language and code, and an edit still shows at once everywhere."""
 
+import re
 from types import SimpleNamespace
 from unittest import mock
 
@@ -388,3 +389,26 @@ def test_a_long_name_is_kept_under_a_short_key_of_its_own(seeded):
         assert fragments.cached(request, other, lambda: "two") == "two"  # not the first's
         assert fragments.cached(request, long_name, lambda: "built again") == "one"  # kept
     assert max(len(key) for key in cache._cache) < 250  # memcached's limit
+
+
+def test_the_partner_list_is_kept_per_page_and_a_rename_shows_at_once(
+    seeded, uncached, django_assert_num_queries, make_data_tenfold
+):
+    make_data_tenfold()  # more partners than a page holds
+    first, second = uncached.get("/es/socios/"), uncached.get("/es/socios/?page=2")
+
+    def partners(response) -> str:
+        return response.content.decode().split('<ul class="partner-list">', 1)[1]
+
+    assert partners(first) != partners(second)
+    # Seen again: the version, the contact settings' fragment kept, and the total for the
+    # page links; not the page's partners.
+    with django_assert_num_queries(2):
+        assert uncached.get("/es/socios/").content == first.content
+    assert uncached.get("/es/socios/?page=2").content == second.content
+    # A partner of the second page, renamed: that page shows it at once.
+    slug = re.search(r'href="/es/socios/([^/"]+)/"', partners(second))[1]
+    partner = models.Partner.objects.get(slug_es=slug)
+    partner.name_es = f"{partner.name_es} (nombre nuevo)"
+    partner.save()
+    assert f"{partner.name_es}</a>" in uncached.get("/es/socios/?page=2").content.decode()
