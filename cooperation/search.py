@@ -187,7 +187,9 @@ def suggest(*, query: str) -> str:
     """
     if not query or connection.vendor != "postgresql":
         return ""
-    titles = COMPILED_SUGGESTION.rows(active_language(), query=query, now=timezone.now())
+    rows = COMPILED_SUGGESTION.rows(active_language(), query=query, now=timezone.now())
+    alike = [row for row in rows if row["likeness"] >= SUGGESTION_THRESHOLD]
+    titles = sorted(alike, key=lambda row: row["likeness"], reverse=True)[:SUGGESTION_CANDIDATES]
     words = {word.lower() for title in titles for word in WORD.findall(title["text"])}
     suggestion = []
     for term in query.split():
@@ -199,8 +201,15 @@ def suggest(*, query: str) -> str:
 
 
 def suggestion_candidates(query: str, *, now=None) -> QuerySet:
-    """The statement of ``suggest``: the published titles and names most like ``query`` (at
-    least ``SUGGESTION_THRESHOLD``), best first, as rows of their text and likeness."""
+    """The statement of ``suggest``: of each kind, the published titles (or names) most like
+    ``query``, at most ``SUGGESTION_CANDIDATES`` distinct ones, best first within their kind,
+    as rows of their text and likeness (``word_similarity``).
+
+    Each likeness is computed once, in the list the kind is ordered and cut by; the threshold
+    is applied by ``suggest``. Filtering on it in the statement computed it twice for every
+    title, and the union then set apart distinct rows among all of them: a misspelt search
+    on a thousand projects spent 23 ms in PostgreSQL here, for five titles.
+    """
     sources = [
         (Program.objects.published(now=now), "title"),
         (Project.objects.published(now=now), "title"),
@@ -210,11 +219,12 @@ def suggestion_candidates(query: str, *, now=None) -> QuerySet:
         queryset.annotate(
             text=localized_text(field), likeness=TrigramWordSimilarity(query, localized_text(field))
         )
-        .filter(likeness__gte=SUGGESTION_THRESHOLD)
         .values("text", "likeness")
+        .distinct()
+        .order_by("-likeness", "text")[:SUGGESTION_CANDIDATES]
         for queryset, field in sources
     ]
-    return candidates[0].union(*candidates[1:]).order_by("-likeness")[:SUGGESTION_CANDIDATES]
+    return candidates[0].union(*candidates[1:], all=True)
 
 
 COMPILED_SUGGESTION = CompiledQuery(suggestion_candidates)
