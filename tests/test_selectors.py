@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 from django.http import Http404
@@ -296,3 +298,22 @@ def test_preview_entry_get_finds_public_entries_only(db):
     with CaptureQueriesContext(connection) as queries:
         assert str(found) == "Mercociudades"
     assert len(queries) == 0
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_project_list_reads_only_what_its_covering_index_holds(db, language):
+    """Migration 0017: PostgreSQL can count and sort the published projects from the index
+    alone (an index-only scan, bench/README.md's sixth profile) only while the list's
+    statement reads no project column the index leaves out."""
+    index = next(i for i in models.Project._meta.indexes if i.name == "project_list_covering")
+    names = [name.lstrip("-") for name in (*index.fields, *index.include)]
+    covered = {models.Project._meta.get_field(name).column for name in names}
+    with translation.override(language):
+        selectors.directory_page(models.Project, {}, offset=0, limit=24)
+        sql, _params, _places = selectors._directory_statement(models.Project, None, ()).compiled[
+            language
+        ]
+    table = models.Project._meta.db_table
+    read = set(re.findall(rf'"{table}"\."(\w+)"', sql))
+    assert "start_year" in read
+    assert read <= covered, read - covered

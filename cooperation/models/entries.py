@@ -271,6 +271,17 @@ class Project(CooperationEntry):
         verbose_name_plural = _("projects")
         ordering = ["pk"]
         constraints = [*unique_slugs("project"), period_constraint("project_period_in_order")]
+        indexes = [
+            # The project list (selectors.project_list), newest first, read from the index
+            # alone: its count runs over every published project, and a project's row is
+            # wide (bodies, search vectors). About 1 ms less per list page in PostgreSQL
+            # with a thousand projects (bench/README.md, sixth profile).
+            models.Index(
+                fields=["-start_year"],
+                include=["id", "publication", "publish_at", "program", "title_es", "title_en"],
+                name="project_list_covering",
+            ),
+        ]
         permissions = [publish_permission("project")]
 
     def get_absolute_url(self):
