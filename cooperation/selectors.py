@@ -476,6 +476,8 @@ def project_filter(*, filters: dict, now=None, this_year=None) -> QuerySet[Proje
 DIRECTORY = {Program: (program_list, program_filter), Project: (project_list, project_filter)}
 # The total of a directory page, on each of its rows.
 DIRECTORY_TOTAL = "directory_total"
+# The statuses whose entries depend on the year asked about (``effective_status_q``).
+STATUSES_OF_THE_YEAR = {CooperationStatus.ACTIVE, CooperationStatus.COMPLETED}
 
 
 def directory_page(model: type[Model], filters: dict, *, offset: int, limit: int) -> list[dict]:
@@ -496,10 +498,6 @@ def directory_page(model: type[Model], filters: dict, *, offset: int, limit: int
     return statement.rows(
         active_language(), now=timezone.now(), **values, limit=limit, offset=offset
     )
-
-
-# The statuses whose entries depend on the year asked about (``effective_status_q``).
-STATUSES_OF_THE_YEAR = {CooperationStatus.ACTIVE, CooperationStatus.COMPLETED}
 
 
 @functools.cache
