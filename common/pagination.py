@@ -16,7 +16,7 @@ class OneQueryPaginator(Paginator):
 
     The list is a queryset, or a function ``rows(offset=, limit=)`` that reads a page itself
     (a compiled statement, ``common/compiled.py``), each row a dictionary holding the total
-    under ``total`` (a keyword argument, ``TOTAL`` by default).
+    under ``TOTAL``.
     """
 
     TOTAL = "paginator_total"
@@ -24,11 +24,10 @@ class OneQueryPaginator(Paginator):
     # (before the statement, which would fail), as it is with Django's own check of the total.
     LAST_OFFSET = 2**62
 
-    def __init__(self, object_list, per_page, orphans=0, *, total: str = TOTAL, **kwargs):
+    def __init__(self, object_list, per_page, orphans=0, **kwargs):
         if orphans:
             raise ValueError("OneQueryPaginator does not merge orphans.")
         super().__init__(object_list, per_page, **kwargs)
-        self.total = total
 
     @cached_property
     def count(self):
@@ -60,9 +59,9 @@ class OneQueryPaginator(Paginator):
         """The rows of a page, each with the total: one statement."""
         if callable(self.object_list):
             return self.object_list(offset=offset, limit=limit)
-        annotated = self.object_list.annotate(**{self.total: Window(Count("*"))})
+        annotated = self.object_list.annotate(**{self.TOTAL: Window(Count("*"))})
         return list(annotated[offset : offset + limit])
 
     def total_of(self, row) -> int:
         """The total a row carries: a model instance, or a dictionary (``values()``)."""
-        return row[self.total] if isinstance(row, dict) else getattr(row, self.total)
+        return row[self.TOTAL] if isinstance(row, dict) else getattr(row, self.TOTAL)

@@ -64,7 +64,8 @@ class DirectoryFilterForm(forms.Form):
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     # Short labels: on a phone the filters stand in two columns.
-    sdg = forms.ChoiceField(label=_("Goal (SDG)"), required=False)
+    # A goal's number, as the selectors compare it.
+    sdg = forms.TypedChoiceField(label=_("Goal (SDG)"), required=False, coerce=int)
     partner = forms.ChoiceField(label=pgettext_lazy("filter", "Partner"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind of partner"),
@@ -140,7 +141,8 @@ class DirectoryFilterForm(forms.Form):
         for name, value in self.filters().items():
             field = self.fields[name]
             choices = getattr(field, "choices", None)
-            label = str(dict(choices).get(value, value)) if choices else str(value)
+            # A choice's value is text ("11"), even where the form gives a number.
+            label = str(dict(choices).get(str(value), value)) if choices else str(value)
             applied.append((name, str(field.label), label))
         return applied
 

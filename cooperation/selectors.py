@@ -36,6 +36,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.compiled import CompiledQuery
+from common.pagination import OneQueryPaginator
 
 from .i18n import DEFAULT_LANGUAGE, active_language, localized_order, slug_lookup
 from .models import (
@@ -394,16 +395,20 @@ def contact_settings_get() -> ContactSettings:
     return ContactSettings.load()
 
 
+# The statuses whose entries depend on the year asked about (``effective_status_q``).
+STATUSES_OF_THE_YEAR = {CooperationStatus.ACTIVE, CooperationStatus.COMPLETED}
+
+
 def effective_status_q(status: str, *, year: int | None = None) -> Q:
     """Entries whose status as the public sees it (``effective_status``) is ``status``:
     an ongoing entry whose end year is before ``year`` (this year by default) counts as
     completed unless staff kept its status."""
+    if status not in STATUSES_OF_THE_YEAR:
+        return Q(status=status)
     ended = ended_unmarked_q(year or timezone.localdate().year)
     if status == CooperationStatus.COMPLETED:
         return Q(status=status) | ended
-    if status == CooperationStatus.ACTIVE:
-        return Q(status=status) & ~ended
-    return Q(status=status)
+    return Q(status=status) & ~ended
 
 
 def _active_in_year(year: int) -> Q:
@@ -474,24 +479,18 @@ def project_filter(*, filters: dict, now=None, this_year=None) -> QuerySet[Proje
 
 # The directory's lists: what each model's list reads, and how the directory narrows it.
 DIRECTORY = {Program: (program_list, program_filter), Project: (project_list, project_filter)}
-# The total of a directory page, on each of its rows.
-DIRECTORY_TOTAL = "directory_total"
-# The statuses whose entries depend on the year asked about (``effective_status_q``).
-STATUSES_OF_THE_YEAR = {CooperationStatus.ACTIVE, CooperationStatus.COMPLETED}
 
 
 def directory_page(model: type[Model], filters: dict, *, offset: int, limit: int) -> list[dict]:
     """A page of the directory's list of ``model`` narrowed by ``filters`` (the form's):
     the keys of its entries in order, as rows of ``pk`` and, on each, the number of entries
-    in the whole list (``DIRECTORY_TOTAL``, before the limit).
+    in the whole list (``OneQueryPaginator.TOTAL``, before the limit).
 
     The statement is built and compiled once per list, language and combination of filters
     (``_directory_statement``): a filter's value, the moment and the year are its parameters.
     """
     status = filters.get("status")
     values = {name: value for name, value in filters.items() if name != "status"}
-    if "sdg" in values:  # a choice, so text: compared as the number it is
-        values["sdg"] = int(values["sdg"])
     if status in STATUSES_OF_THE_YEAR:
         values["this_year"] = timezone.localdate().year
     statement = _directory_statement(model, status, tuple(sorted(values)))
@@ -512,9 +511,8 @@ def _directory_statement(model: type[Model], status: str | None, names: tuple[st
         # Named, not keyword, columns: modeltranslation's values() with keywords alone
         # reads every column.
         entries = narrowed(filters=filters, now=now, this_year=this_year)
-        return entries.annotate(**{DIRECTORY_TOTAL: Window(Count("*"))}).values(
-            "pk", DIRECTORY_TOTAL
-        )
+        total = OneQueryPaginator.TOTAL
+        return entries.annotate(**{total: Window(Count("*"))}).values("pk", total)
 
     return CompiledQuery(build)
 

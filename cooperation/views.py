@@ -280,9 +280,6 @@ class DirectoryMixin:
             return lambda *, offset, limit: []
         return partial(selectors.directory_page, self.model, self.filter_form.filters())
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        return super().get_paginator(queryset, per_page, total=selectors.DIRECTORY_TOTAL, **kwargs)
-
     def get_cards(self, rows) -> list[str]:
         list_selector, _ = selectors.DIRECTORY[self.model]
         return fragments.cards_of(

@@ -44,8 +44,12 @@ def test_kept_choices_are_taken_as_they_are_and_shared_by_each_form():
 def test_a_kept_value_is_valid_and_named_and_any_other_is_an_error():
     valid = form("partner=turin&sdg=11&status=active&kind=city")
     assert valid.is_valid()
-    assert valid.filters() == {"partner": "turin", "sdg": "11", "status": "active", "kind": "city"}
+    # A goal as its number, as the selectors compare it; named by its choice all the same.
+    assert valid.filters() == {"partner": "turin", "sdg": 11, "status": "active", "kind": "city"}
     assert ("partner", "Partner", "Turín") in valid.applied_filters()
+    assert ("sdg", "Goal (SDG)", "11 · Ciudades y comunidades sostenibles") in (
+        valid.applied_filters()
+    )
     for query in ("partner=roma", "theme=<script>", "status=other", "kind=x"):
         assert not form(query).is_valid(), query
 

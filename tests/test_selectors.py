@@ -6,6 +6,7 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from common.pagination import OneQueryPaginator
 from cooperation import models, selectors
 from tests import factories
 
@@ -162,11 +163,11 @@ def directory_pks(model, filters) -> list[int]:
 
 def every_filter_shape():
     """A value of every filter the form offers, alone and with the others, as the form gives
-    them (an SDG as text)."""
+    them (an SDG as its number)."""
     choices = selectors.filter_choices_get()
     one = {
         "theme": choices.themes[0][0],
-        "sdg": choices.sdgs[6][0],
+        "sdg": int(choices.sdgs[6][0]),
         "partner": choices.partners[0][0],
         "kind": "city",
         "network": choices.networks[0][0],
@@ -186,12 +187,12 @@ def test_a_directory_page_is_the_filtered_list_page_by_page(seeded, model, langu
         first_page = selectors.directory_page(model, {}, offset=0, limit=500)
         assert len(first_page) > 5
         # Only the key and the total are read (not every column, nor a card's counts).
-        assert set(first_page[0]) == {"pk", selectors.DIRECTORY_TOTAL}
+        assert set(first_page[0]) == {"pk", OneQueryPaginator.TOTAL}
         for filters in every_filter_shape():
             expected = [entry.pk for entry in narrowed(filters=filters)]
             rows = selectors.directory_page(model, filters, offset=0, limit=500)
             assert [row["pk"] for row in rows] == expected, filters
-            assert {row[selectors.DIRECTORY_TOTAL] for row in rows} <= {len(expected)}
+            assert {row[OneQueryPaginator.TOTAL] for row in rows} <= {len(expected)}
             page = selectors.directory_page(model, filters, offset=2, limit=3)
             assert [row["pk"] for row in page] == expected[2:5], filters
         # Run again with other values, the statements compiled: the same answers.

@@ -123,11 +123,6 @@ def highlight(text: str, query: str, autoescape=True) -> str:
     words = _query_words(query or "")
     if words is None:
         return conditional_escape(text)
-    return mark_safe(_highlighted(text, words))
-
-
-def _highlighted(text: str, words: re.Pattern) -> str:
-    """``text`` escaped, ``words`` marked in it, as a plain str (``highlight``'s work)."""
     folded_text, origin = _fold_with_origins(text)
     # The pieces are slices, plain str: html.escape() is Django's escape() without its
     # lazy-string wrapper, which would cost more than the escaping.
@@ -137,7 +132,7 @@ def _highlighted(text: str, words: re.Pattern) -> str:
         pieces += [html.escape(text[last:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
         last = end
     pieces.append(html.escape(text[last:]))
-    return "".join(pieces)
+    return mark_safe("".join(pieces))
 
 
 # A result's summary is cut after this many words.
@@ -160,11 +155,6 @@ def search_results(results, query: str) -> str:
     each (``html.escape``): Django's lazy-aware helpers (``format_html``, ``Truncator``,
     ``capfirst``) cost more per call than the work they wrap.
     """
-    words = _query_words(query or "")
-
-    def marked(text: str) -> str:
-        return html.escape(text) if words is None else _highlighted(text, words)
-
     # Each kind's label translated and escaped once, by identity: a lazy label translates
     # itself again to give its hash.
     kinds = {}
@@ -172,11 +162,11 @@ def search_results(results, query: str) -> str:
     for result in results:
         summary = ""
         if result.summary:
-            summary = f"<p>{marked(_truncated(str(result.summary)))}</p>"
+            summary = f"<p>{highlight(_truncated(str(result.summary)), query)}</p>"
         if (kind := kinds.get(id(result.kind))) is None:
             label = str(result.kind)
             kind = kinds[id(result.kind)] = html.escape(label[:1].upper() + label[1:])
-        title = marked(str(result.title or ""))
+        title = highlight(result.title, query)
         items.append(SEARCH_RESULT.format(kind, html.escape(result.url), title, summary))
     return mark_safe("".join(items))
 
