@@ -45,6 +45,9 @@ def main():
     parser.add_argument(
         "--sort", default="cumulative", help="profile order: cumulative (default), tottime, ..."
     )
+    parser.add_argument(
+        "--callers", metavar="PATTERN", help="show who calls the functions matching PATTERN"
+    )
     args = parser.parse_args()
     if (args.cold or args.warmed) and args.cache:
         parser.error("--cold and --warmed measure a page the caches do not hold: no --cache")
@@ -108,7 +111,11 @@ def main():
         profile.enable()
         request()
         profile.disable()
-    pstats.Stats(profile).sort_stats(args.sort).print_stats(args.lines)
+    stats = pstats.Stats(profile).sort_stats(args.sort)
+    if args.callers:
+        stats.print_callers(args.callers)
+    else:
+        stats.print_stats(args.lines)
 
 
 if __name__ == "__main__":

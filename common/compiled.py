@@ -29,13 +29,17 @@ class CompiledQuery:
     are, but a datetime as the backend writes it (SQLite: as text, in UTC). ``limit`` and
     ``offset`` take a slice of the rows, in the statement too.
 
+    ``around`` is a statement the compiled SQL is written into, at ``{}``, for what the ORM
+    cannot say of a queryset (a window over a ``UNION``, say); its columns are the queryset's.
+
     A stand-in that does not come out among the parameters is an error at that first call,
     and so is a moment among them that is not a stand-in: a "now" worked out while the
     statement was built would stay in it for good.
     """
 
-    def __init__(self, build, *, using: str = "default"):
+    def __init__(self, build, *, around: str = "{}", using: str = "default"):
         self.build = build
+        self.around = around
         self.using = using
         self.compiled: dict = {}
 
@@ -49,13 +53,7 @@ class CompiledQuery:
             value = self.adapt(values[name])
             for position in positions:
                 params[position] = _like(params[position], value)
-        if limit is not None:
-            sql = f"{sql} LIMIT %s OFFSET %s"
-            params += [limit, offset]
-        with connections[self.using].cursor() as cursor:
-            cursor.execute(sql, params)
-            names = [column[0] for column in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return fetch(connections[self.using], sql, params, limit=limit, offset=offset)
 
     def compile(self, **values):
         stand_ins = {
@@ -63,6 +61,7 @@ class CompiledQuery:
         }
         queryset = self.build(**stand_ins)
         sql, params = queryset.query.get_compiler(self.using).as_sql()
+        sql = self.around.format(sql)
         places = {
             name: [i for i, param in enumerate(params) if _same(param, self.adapt(stand))]
             for name, stand in stand_ins.items()
@@ -80,6 +79,18 @@ class CompiledQuery:
         if isinstance(value, datetime):
             return connections[self.using].ops.adapt_datetimefield_value(value)
         return value
+
+
+def fetch(connection, sql: str, params, *, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """The rows of ``sql`` run with ``params`` on ``connection``, as dictionaries by column
+    name; ``limit`` and ``offset`` take a slice of them, in the statement."""
+    if limit is not None:
+        sql = f"{sql} LIMIT %s OFFSET %s"
+        params = [*params, limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def stand_in(name: str, value, index: int):

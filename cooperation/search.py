@@ -5,6 +5,7 @@ accents ignored, ranked, on stored vectors with GIN indexes (migration 0008). SQ
 every word found somewhere, accents and case ignored (``db.Fold``), title hits first.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,15 +19,16 @@ from django.db import connection
 from django.db.models import Case, F, IntegerField, Model, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.urls import get_script_prefix, get_urlconf
 from django.utils import timezone
 
-from common.compiled import CompiledQuery
+from common.compiled import CompiledQuery, fetch
+from common.pagination import OneQueryPaginator
 
 from .db import SEARCH_CONFIGS, WORD, Fold, fold, search_vector_sql
 from .i18n import active_language, localized_text
 from .models import Partner, Program, Project
 
-SEARCH_LIMIT = 50
 # A title word at least this similar to a word of the query (pg_trgm's measure, 0 to 1) may
 # be offered in its place; pg_trgm's own default threshold.
 SUGGESTION_THRESHOLD = 0.3
@@ -88,22 +90,29 @@ def search_sqlite(queryset: QuerySet, fields: tuple[str, ...], query: str) -> Qu
     return queryset.annotate(rank=title_hits)
 
 
-def search_entries(*, query: str) -> list[SearchResult]:
-    """Published programs, projects and partners matching ``query``, best first, at most
-    ``SEARCH_LIMIT``; none for an empty query.
+def search_page(query: str, *, offset: int, limit: int) -> list[dict]:
+    """A page of the published programs, projects and partners matching ``query``, best
+    first: ``limit`` rows from ``offset``, each carrying the number of matches in all
+    (``OneQueryPaginator.TOTAL``); none for an empty query. ``results_of`` makes results of
+    them.
 
-    One statement: the three kinds' matches in a UNION, ordered and cut in the database, with
-    only the columns a result shows (in the active language, or Spanish where it has none).
-    Equal ranks keep the order of ``SEARCH_FIELDS``, then that of creation (``pk``). On
-    PostgreSQL the statement is built and compiled once per language (``COMPILED``): only
-    the query and the moment change between searches.
+    One statement: the three kinds' matches in a UNION, counted, ordered and cut in the
+    database, with only the columns a result shows (in the active language, or Spanish where
+    it has none). Equal ranks keep the order of ``SEARCH_FIELDS``, then that of creation
+    (``pk``). On PostgreSQL the statement is built and compiled once per language
+    (``COMPILED``): only the query, the moment and the slice change between searches.
     """
     if not query:
         return []
     if connection.vendor == "postgresql":
-        rows = COMPILED.rows(active_language(), query=query, now=timezone.now())
-    else:
-        rows = matches(query, search_sqlite)
+        language = active_language()
+        return COMPILED.rows(language, query=query, now=timezone.now(), limit=limit, offset=offset)
+    sql, params = matches(query, search_sqlite).query.sql_with_params()
+    return fetch(connection, PAGE.format(sql), params, limit=limit, offset=offset)
+
+
+def results_of(rows: list[dict]) -> list[SearchResult]:
+    """The results of a page's rows (``search_page``), as the results page shows them."""
     addresses = {}
     results = []
     kinds = list(SEARCH_FIELDS)
@@ -124,9 +133,9 @@ def search_entries(*, query: str) -> list[SearchResult]:
 
 
 def matches(query: str, search, *, now=None) -> QuerySet:
-    """The statement of ``search_entries``: each kind's matches by ``search`` (an engine above),
-    published at ``now`` (the present by default), as rows of their rank, kind (an index of
-    ``SEARCH_FIELDS``), pk, title, summary and slug."""
+    """The matches of ``search_page``, unordered: each kind's matches by ``search`` (an engine
+    above), published at ``now`` (the present by default), as rows of their rank, kind (an
+    index of ``SEARCH_FIELDS``), pk, title, summary and slug, in one UNION."""
     kinds = [
         search(model.objects.published(now=now), fields, query)
         .annotate(
@@ -137,29 +146,44 @@ def matches(query: str, search, *, now=None) -> QuerySet:
             result_slug=localized_text("slug"),
         )
         .values("rank", "result_kind", "pk", "result_title", "result_summary", "result_slug")
-        .order_by()  # the UNION is ordered as a whole
+        .order_by()
         for index, (model, fields) in enumerate(SEARCH_FIELDS.items())
     ]
-    union = kinds[0].union(*kinds[1:], all=True).order_by("-rank", "result_kind", "pk")
-    return union[:SEARCH_LIMIT]
+    return kinds[0].union(*kinds[1:], all=True)
 
+
+# The matches counted and ordered as a whole: a window and an order over a UNION, which the
+# ORM does not write. The count is taken before the page's LIMIT.
+PAGE = (
+    f"SELECT *, COUNT(*) OVER () AS {OneQueryPaginator.TOTAL} FROM ({{}}) AS matches "
+    "ORDER BY rank DESC, result_kind, pk"
+)
 
 # The PostgreSQL search's statement, compiled once per language (keyed on it).
-COMPILED = CompiledQuery(lambda query, now: matches(query, search_postgresql, now=now))
+COMPILED = CompiledQuery(lambda query, now: matches(query, search_postgresql, now=now), around=PAGE)
 
 
 # A slug needs no quoting in an address (a SlugField holds letters, digits, "-" and "_"), so
-# one reverse() per kind gives every result's address: fifty of them would cost about a
-# millisecond and a half, a third of what the whole page may take.
+# one reverse() per kind and language gives every result's address: a reverse() per result
+# would cost about as much as the whole search.
 SLUG_PLACEHOLDER = "0slug0"
 
 
 def address_of(model: type[Model]) -> Callable[[str], str]:
     """The address of an entry of ``model`` in the active language, from its slug, as its
     ``get_absolute_url()`` gives it."""
+    prefix, suffix = _address_parts(model, active_language(), get_script_prefix(), get_urlconf())
+    return lambda slug: f"{prefix}{slug}{suffix}"
+
+
+@functools.cache
+def _address_parts(model: type[Model], language: str, script_prefix: str, urlconf) -> tuple:
+    """What comes before and after the slug in the addresses of ``model``'s entries, in
+    ``language`` (active), under ``script_prefix`` and ``urlconf`` (``None``: the settings'),
+    found once: making an entry to ask it costs more than the rest of ``results_of``."""
     address = model(slug=SLUG_PLACEHOLDER).get_absolute_url()
     prefix, _placeholder, suffix = address.partition(SLUG_PLACEHOLDER)
-    return lambda slug: f"{prefix}{slug}{suffix}"
+    return prefix, suffix
 
 
 # "Did you mean…?": on PostgreSQL, the words of published titles and names nearest to a

@@ -74,11 +74,24 @@ class PageMixin:
         context = super().get_context_data(**kwargs)
         context["page_title"] = self.get_page_title()
         context["alternate_urls"] = self.get_alternate_urls()
+        context["numbered_urls"] = numbered(context["alternate_urls"], context.get("page_obj"))
         context["page_url"] = self.request.build_absolute_uri(
             self.get_page_path(context["alternate_urls"])
         )
         context["og_image"] = self.get_og_image(context["page_title"])
         return context
+
+
+def numbered(urls: dict[str, str], page) -> dict[str, str]:
+    """``urls`` with the number of ``page`` (a paginated list's page from the second on), for
+    the links that name this very page: canonical and hreflang. The language switch leaves it
+    out: each language orders its list by its own titles."""
+    if page is None or page.number == 1:
+        return urls
+    return {
+        code: f"{url}{'&' if '?' in url else '?'}{urlencode({'page': page.number})}"
+        for code, url in urls.items()
+    }
 
 
 def path_in(request, language: str) -> str:
@@ -512,21 +525,34 @@ class SdgDetailView(TopicDetailView):
         return str(self.page.topic.number)
 
 
-class SearchView(PageMixin, TemplateView):
+class SearchView(PageMixin, ListView):
+    """The matches of the visitor's words, best first, a page at a time, with how many there
+    are in all (``search.search_page``: one statement for both)."""
+
     template_name = "cooperation/search.html"
     page_title = _("Search")
     page_parameters = ("q",)
+    paginator_class = OneQueryPaginator
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        """Not a queryset: a page of the matches is read by ``search.search_page``."""
+        self.search_form = SearchForm(self.request.GET)
+        self.query = self.search_form.cleaned_data["q"] if self.search_form.is_valid() else ""
+        return partial(search.search_page, self.query)
 
     def get_context_data(self, **kwargs):
-        form = SearchForm(self.request.GET)
-        query = form.cleaned_data["q"] if form.is_valid() else ""
         context = super().get_context_data(**kwargs)
-        results = search.search_entries(query=query)
+        results = search.results_of(context["object_list"])
         # Nothing found: perhaps a misspelling (PostgreSQL only).
-        suggestion = "" if results else search.suggest(query=query)
-        context.update(search_form=form, query=query, results=results, suggestion=suggestion)
+        suggestion = "" if results else search.suggest(query=self.query)
+        context.update(
+            search_form=self.search_form, query=self.query, results=results, suggestion=suggestion
+        )
         if suggestion:
             context["suggestion_url"] = f"{self.request.path}?{urlencode({'q': suggestion})}"
+        # The search only, for the pagination links.
+        context["query_string"] = only_parameters(self.request.GET, self.page_parameters)
         return context
 
 

@@ -55,6 +55,22 @@ def test_integers_take_their_places_and_a_slice_is_a_parameter_too():
     assert len(compiled.compiled) == 1
 
 
+def test_a_statement_around_the_compiled_one_says_what_the_orm_cannot():
+    """A window over a UNION, ordered as a whole: the ORM writes neither."""
+
+    def build(first):
+        goals = SustainableDevelopmentGoal.objects.values("number").order_by()
+        return goals.filter(number__lt=first).union(goals.filter(number__gt=16), all=True)
+
+    around = "SELECT number, COUNT(*) OVER () AS total FROM ({}) AS goals ORDER BY number DESC"
+    compiled = CompiledQuery(build, around=around)
+    assert compiled.rows("k", first=3, limit=2) == [
+        {"number": 17, "total": 3},
+        {"number": 2, "total": 3},
+    ]
+    assert compiled.rows("k", first=2, offset=1, limit=5) == [{"number": 1, "total": 2}]
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's moments are text")
 def test_a_moment_worked_out_while_building_is_an_error():
     """A "now" read while the statement was built would stay in it: every later call would

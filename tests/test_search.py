@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone, translation
 
+from common.pagination import OneQueryPaginator
 from cooperation import models, search
 from tests import factories
 from tests.helpers import url_in
@@ -16,6 +17,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_seed")]
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="full-text indexes exist on PostgreSQL only"
 )
+
+
+def found(query: str) -> list[search.SearchResult]:
+    """Every result of ``query`` (the seed's are far fewer than a hundred)."""
+    return search.results_of(search.search_page(query, offset=0, limit=100))
 
 
 def titles(results) -> list[str]:
@@ -35,25 +41,25 @@ def titles(results) -> list[str]:
 )
 def test_search_finds_the_seed_examples(seeded, language, query, expected):
     with translation.override(language):
-        results = search.search_entries(query=query)
+        results = found(query)
     assert any(title.startswith(expected) for title in titles(results)), titles(results)
 
 
 def test_search_ranks_title_matches_first(seeded):
     with translation.override("es"):
-        results = search.search_entries(query="residuos")
+        results = found("residuos")
     assert titles(results)[0].startswith("Cocreación de un modelo sostenible")
 
 
 def test_search_of_spanish_text_on_the_english_side_finds_nothing_english_only(seeded):
     with translation.override("en"):
-        assert search.search_entries(query="residuos") == []
+        assert found("residuos") == []
 
 
 @pytest.mark.parametrize("query", ["", "zzzqqq", "'; DROP TABLE x; --", "ñ", "🙂", "a" * 200])
 def test_odd_queries_give_an_empty_or_normal_result(seeded, query):
     with translation.override("es"):
-        results = search.search_entries(query=query)
+        results = found(query)
     assert isinstance(results, list)
 
 
@@ -61,13 +67,13 @@ def test_search_leaves_out_drafts(db):
     factories.ProjectFactory(title_es="Murciélagos borrador", publication="draft")
     factories.ProjectFactory(title_es="Murciélagos publicado")
     with translation.override("es"):
-        assert titles(search.search_entries(query="murciélagos")) == ["Murciélagos publicado"]
+        assert titles(found("murciélagos")) == ["Murciélagos publicado"]
 
 
 def test_english_search_falls_back_to_spanish_text_where_english_is_missing(db):
     factories.ProjectFactory(title_es="Huerta comunitaria", title_en="", summary_en="")
     with translation.override("en"):
-        assert titles(search.search_entries(query="huerta")) == ["Huerta comunitaria"]
+        assert titles(found("huerta")) == ["Huerta comunitaria"]
 
 
 # The full-text search uses its GIN indexes (PostgreSQL), not a scan of every row.
@@ -102,7 +108,7 @@ def test_search_query_is_answered_from_the_gin_index(seeded, model, language):
 @postgresql_only
 def test_search_still_finds_with_the_index(seeded):
     with translation.override("es"):
-        titles = [r.title for r in search.search_entries(query="cooperacion")]
+        titles = [r.title for r in found("cooperacion")]
     assert any("Cooperación" in title for title in titles)
 
 
@@ -146,7 +152,7 @@ def test_search_page_survives_odd_queries(client, seeded, query):
 def test_results_are_typed_with_their_kind_and_address(db):
     project = factories.ProjectFactory(title_es="Huerta comunitaria")
     with translation.override("es"):
-        (result,) = search.search_entries(query="huerta")
+        (result,) = found("huerta")
     assert (result.title, result.url) == ("Huerta comunitaria", project.get_absolute_url())
     assert str(result.kind) == "proyecto"
 
@@ -160,10 +166,23 @@ def test_each_result_s_address_is_its_entry_s_in_the_language(db, language):
         factories.PartnerFactory(name_es="Red Zorzal", name_en="Zorzal Network"),
     ]
     with translation.override(language):
-        urls = {result.url for result in search.search_entries(query="zorzal")}
+        urls = {result.url for result in found("zorzal")}
         assert urls == {entry.get_absolute_url() for entry in entries}
     projects = {"es": "/es/proyectos/", "en": "/en/projects/"}[language]
     assert f"{projects}{entries[1].slug_es}/" in urls
+
+
+def test_a_result_s_address_follows_the_script_prefix(db):
+    """The part of the addresses around the slug is found once per language, prefix and URL
+    configuration: a site served under a path gets its own."""
+    from django.test.utils import override_script_prefix
+
+    project = factories.ProjectFactory(title_es="Zorzal comunitario")
+    with translation.override("es"):
+        assert [result.url for result in found("zorzal")] == [f"/es/proyectos/{project.slug_es}/"]
+        with override_script_prefix("/portal/"):
+            assert [result.url for result in found("zorzal")] == [project.get_absolute_url()]
+            assert project.get_absolute_url().startswith("/portal/es/")
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
@@ -179,10 +198,9 @@ def test_a_search_reads_only_what_its_results_show(seeded, language):
 
     query = {"es": "residuos", "en": "waste"}[language]
     with translation.override(language), connection.execute_wrapper(record_columns):
-        assert search.search_entries(query=query)
-    assert columns == [
-        sorted(["rank", "result_kind", "pk", "result_title", "result_summary", "result_slug"])
-    ]
+        assert found(query)
+    shown = ["rank", "result_kind", "pk", "result_title", "result_summary", "result_slug"]
+    assert columns == [sorted([*shown, OneQueryPaginator.TOTAL])]
 
 
 # When nothing is found: links to the lists, and on PostgreSQL "Did you mean…?".
@@ -215,11 +233,11 @@ def test_an_empty_result_links_the_lists(client, seeded, language):
 )
 def test_a_misspelling_gets_a_suggestion(seeded, language, query, expected):
     with translation.override(language):
-        assert search.search_entries(query=query) == []
+        assert found(query) == []
         suggestion = search.suggest(query=query)
         assert suggestion == expected
         # What it suggests finds something.
-        assert search.search_entries(query=suggestion)
+        assert found(suggestion)
 
 
 @trigram_only
@@ -277,8 +295,12 @@ def test_the_compiled_search_gives_what_the_orm_gives(seeded, language):
     now = timezone.now()
     with translation.override(language):
         for query in SEARCHES[language]:
-            compiled = search.COMPILED.rows(language, query=query, now=now)
-            assert compiled == list(search.matches(query, search.search_postgresql, now=now))
+            # The ORM's matches, ordered here as the statement orders them, each with the total.
+            matches = list(search.matches(query, search.search_postgresql, now=now))
+            matches.sort(key=lambda row: (-row["rank"], row["result_kind"], row["pk"]))
+            expected = [{**row, OneQueryPaginator.TOTAL: len(matches)} for row in matches]
+            compiled = search.COMPILED.rows(language, query=query, now=now, limit=100)
+            assert compiled == expected, query
             likes = search.COMPILED_SUGGESTION.rows(language, query=query, now=now)
             assert likes == list(search.suggestion_candidates(query, now=now))
 
@@ -288,6 +310,57 @@ def test_the_compiled_search_asks_at_each_searchs_moment(seeded):
     soon = timezone.now() + timedelta(hours=1)
     factories.ProjectFactory(title_es="Murciélagos programados", publish_at=soon)
     with translation.override("es"):
-        assert search.search_entries(query="murciélagos") == []  # compiled at this moment
+        assert found("murciélagos") == []  # compiled at this moment
         later = search.COMPILED.rows("es", query="murciélagos", now=soon + timedelta(minutes=1))
     assert [row["result_title"] for row in later] == ["Murciélagos programados"]
+
+
+# A page at a time, with the number of matches in all: both engines.
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_search_is_read_a_page_at_a_time_with_its_total(db, language):
+    for number in range(7):
+        factories.ProjectFactory(title_es=f"Zorzal {number}", title_en=f"Zorzal {number}")
+    factories.PartnerFactory(name_es="Red Zorzal", name_en="Zorzal Network")
+    factories.ProjectFactory(title_es="Zorzal borrador", publication="draft")
+    with translation.override(language):
+        whole = search.search_page("zorzal", offset=0, limit=100)
+        pages = [search.search_page("zorzal", offset=offset, limit=3) for offset in (0, 3, 6)]
+        assert search.search_page("zorzal", offset=9, limit=3) == []
+    assert {row[OneQueryPaginator.TOTAL] for row in whole} == {8}
+    assert [row for page in pages for row in page] == whole
+    assert [len(page) for page in pages] == [3, 3, 2]
+    # Best first, then by kind and creation: the order a page is cut from.
+    order = [(-row["rank"], row["result_kind"], row["pk"]) for row in whole]
+    assert order == sorted(order)
+
+
+def test_the_results_page_counts_every_match_and_shows_a_page_of_them(client, db):
+    import lxml.html
+
+    for number in range(30):
+        factories.ProjectFactory(title_es=f"Zorzal {number}")
+
+    def page(query: str):
+        response = client.get(f"/es/buscar/?q=zorzal{query}")
+        return response, lxml.html.fromstring(response.content)
+
+    _first, tree = page("")
+    # Every match counted, not only those shown.
+    count = tree.xpath('normalize-space(//p[@class="result-count"])')
+    assert count == "30 resultados para «zorzal»"
+    shown = [a.text_content() for a in tree.xpath('//ol[@class="search-results"]/li//h2/a')]
+    assert len(shown) == 24
+    assert tree.xpath('//a[@rel="next"]/@href') == ["?q=zorzal&page=2"]
+    second, tree = page("&page=2")
+    rest = [a.text_content() for a in tree.xpath('//ol[@class="search-results"]/li//h2/a')]
+    # The second page goes on where the first stopped, numbered on from it.
+    assert sorted(shown + rest) == sorted(f"Zorzal {number}" for number in range(30))
+    assert tree.xpath('//ol[@class="search-results"]/@start') == ["25"]
+    assert tree.xpath("string(//title)").startswith("Búsqueda: zorzal · Página 2 · ")
+    assert tree.xpath('//a[@rel="prev"]/@href') == ["/es/buscar/?q=zorzal"]
+    assert page("&page=last")[0].content == second.content
+    # Past the last page, or not a page: no such page, in the visitor's language.
+    assert page("&page=3")[0].status_code == 404
+    assert page("&page=dos")[0].status_code == 404

@@ -494,6 +494,41 @@ def test_the_last_page_is_the_last_numbered_page(client, seeded, make_data_tenfo
     assert cards("page=last&network=iclei") == cards("network=iclei")
 
 
+@pytest.mark.parametrize(
+    ("path", "spanish", "english"),
+    [
+        ("/es/proyectos/?page=2", "/es/proyectos/?page=2", "/en/projects/?page=2"),
+        # Filtered, then paged: the page number joins the filters (it used to make a second
+        # "?", an address that names another page).
+        (
+            "/es/proyectos/?kind=city&page=2&utm_source=x",
+            "/es/proyectos/?kind=city&page=2",
+            "/en/projects/?kind=city&page=2",
+        ),
+        ("/en/projects/?kind=city", "/es/proyectos/?kind=city", "/en/projects/?kind=city"),
+    ],
+)
+def test_a_later_page_names_itself_with_its_number_and_its_filters(
+    client, seeded, make_data_tenfold, path, spanish, english
+):
+    make_data_tenfold()
+    tree = lxml.html.fromstring(client.get(path).content)
+    links = {
+        link.get("hreflang"): link.get("href")
+        for link in tree.xpath('//link[@rel="alternate"][@hreflang][not(@type)]')
+    }
+    origin = "http://testserver"
+    assert canonical(tree) == origin + (spanish if path.startswith("/es/") else english)
+    assert {code: links[code] for code in ("es", "en", "x-default")} == {
+        "es": origin + spanish,
+        "en": origin + english,
+        "x-default": origin + spanish,
+    }
+    # The language switch leads to the list's first page: each language orders by its titles.
+    switch = tree.xpath('//a[@class="language-switch"]/@href')[0]
+    assert "page=" not in switch
+
+
 def test_the_grown_data_is_what_the_query_count_tests_need(seeded, make_data_tenfold):
     before = {model: model.objects.count() for model in (models.Project, models.Participation)}
     version = models.ContentVersion.objects.get().version
