@@ -43,7 +43,11 @@ FILTER_FIELD = (
     '\n      <div class="filter-field">\n        <label for="{}">{}</label>\n        {}'
     "\n      </div>\n      "
 )
-FILTER_SELECT = '\n        \n        <select name="{}" id="{}">\n          {}\n        </select>'
+FILTER_SELECT = '\n        \n        <select name="{}"{} id="{}">\n          {}\n        </select>'
+# The element that says why a filter's value was not taken (``_filters.html``): a control
+# whose value is not understood points to it.
+ERRORS_ID = "filter-errors"
+INVALID = f' aria-invalid="true" aria-describedby="{ERRORS_ID}"'
 
 
 class DirectoryFilterForm(forms.Form):
@@ -118,15 +122,20 @@ class DirectoryFilterForm(forms.Form):
 
     def fields_html(self) -> str:
         """Each filter's label and control, as ``_filters.html`` shows them: the selects'
-        options from ``options_html``, the year's input from its widget. Written here
-        rather than in a template loop over the fields, as the options are."""
+        options from ``options_html``, the year's input from its widget's attributes. Written
+        here rather than in a template loop over the fields, or through Django's widget
+        templates (three templates for one input: a tenth of a list page). A control whose
+        value is not understood says so, and points to the message that explains it."""
         parts = []
         for bound in self:
+            invalid = mark_safe(INVALID) if bound.errors else ""
             if isinstance(bound.field, forms.ChoiceField):
                 options = self.options_html(bound.name)
-                control = format_html(FILTER_SELECT, bound.html_name, bound.id_for_label, options)
+                control = format_html(
+                    FILTER_SELECT, bound.html_name, invalid, bound.id_for_label, options
+                )
             else:
-                control = str(bound)
+                control = input_html(bound, invalid)
             parts.append(format_html(FILTER_FIELD, bound.id_for_label, bound.label, control))
         return mark_safe("".join(parts))
 
@@ -145,6 +154,29 @@ class DirectoryFilterForm(forms.Form):
             label = str(dict(choices).get(str(value), value)) if choices else str(value)
             applied.append((name, str(field.label), label))
         return applied
+
+
+def input_html(bound, extra: str = "") -> str:
+    """The ``<input>`` of ``bound`` (a field whose widget is an ``Input``), as Django's
+    ``input.html`` writes it from the widget's attributes, ``extra`` attributes (HTML) added
+    before its id. Not ``bound.as_widget()``: Django then points ``aria-describedby`` to an
+    error list of its own that the filters do not show."""
+    widget = bound.field.widget.get_context(bound.html_name, bound.value(), {})["widget"]
+    attributes = [
+        format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+        for name, value in widget["attrs"].items()
+        if value is not False
+    ]
+    value = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+    return format_html(
+        '<input type="{}" name="{}"{}{}{} id="{}">',
+        widget["type"],
+        widget["name"],
+        value,
+        mark_safe("".join(attributes)),
+        extra,
+        bound.id_for_label,
+    )
 
 
 def clean_query(raw: str) -> str:

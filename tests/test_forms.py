@@ -1,12 +1,13 @@
 """cooperation/forms.py: the directory filters' form and the search box."""
 
 import copy
+import re
 
 import pytest
 from django.http import QueryDict
 from django.utils import translation
 
-from cooperation.forms import Choices, DirectoryFilterForm, SearchForm
+from cooperation.forms import ERRORS_ID, Choices, DirectoryFilterForm, SearchForm, input_html
 from cooperation.selectors import FilterChoices
 
 KEPT = FilterChoices(
@@ -58,6 +59,33 @@ def test_the_chosen_option_is_selected_in_the_written_options():
     html = form("partner=turin").options_html("partner")
     assert '<option value="turin" selected>Turín</option>' in html
     assert '<option value="metropolis">Metropolis</option>' in html
+
+
+@pytest.mark.parametrize("query", ["", "year=2022", "year=1900&partner=turin", "year="])
+def test_the_year_is_written_as_django_writes_its_widget(query):
+    bound = form(query)["year"]
+    assert not bound.errors
+    assert input_html(bound) == bound.as_widget()
+    assert f'<label for="id_year">Year</label>\n        {bound.as_widget()}' in (
+        form(query).fields_html()
+    )
+
+
+def test_a_value_not_understood_is_marked_and_points_to_the_message_that_says_why():
+    bad = form("year=abc&theme=nope&partner=turin&sdg=%22%3E%3Cb%3E")
+    assert not bad.is_valid()
+    html = bad.fields_html()
+    for name in ("year", "theme", "sdg"):
+        control = re.search(rf'<(?:select|input[^>]*) name="{name}"[^>]*>', html).group()
+        assert f' aria-invalid="true" aria-describedby="{ERRORS_ID}"' in control, control
+    for name in ("status", "partner", "kind", "network"):
+        control = re.search(rf'<select name="{name}"[^>]*>', html).group()
+        assert "aria-" not in control, control
+    # What was typed comes back escaped, and Django's own reference to an error list the
+    # filters do not show is gone.
+    assert 'value="abc"' in html
+    assert "_error" not in html
+    assert "<b>" not in form("year=%22%3E%3Cb%3E").fields_html()
 
 
 def test_the_search_box_cleans_what_no_database_takes():

@@ -468,6 +468,12 @@ def test_unknown_filter_values_give_an_empty_result_not_an_error(client, seeded,
     content = response.content.decode()
     assert "valores que no reconocemos" in content
     assert "<script>" not in content
+    # The control whose value was not taken points to the message, which is on the page.
+    tree = lxml.html.fromstring(content)
+    (invalid,) = tree.xpath('//*[@aria-invalid="true"]')
+    assert invalid.get("name") == query[1:].partition("=")[0]
+    (message,) = tree.xpath(f'//*[@id="{invalid.get("aria-describedby")}"]')
+    assert "valores que no reconocemos" in message.text_content()
 
 
 def test_result_count_is_shown(client, seeded):
