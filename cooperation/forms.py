@@ -44,6 +44,8 @@ FILTER_FIELD = (
     "\n      </div>\n      "
 )
 FILTER_SELECT = '\n        \n        <select name="{}"{} id="{}">\n          {}\n        </select>'
+# HTML's valid floating-point number: what a number input's value may be.
+NUMBER = re.compile(r"-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
 # The element that says why a filter's value was not taken (``_filters.html``): a control
 # whose value is not understood points to it.
 ERRORS_ID = "filter-errors"
@@ -167,7 +169,12 @@ def input_html(bound, extra: str = "") -> str:
         for name, value in widget["attrs"].items()
         if value is not False
     ]
-    value = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+    value = widget["value"]
+    if widget["type"] == "number" and value is not None and not NUMBER.fullmatch(str(value)):
+        # A number input holds a number or nothing (HTML): what was typed instead is left
+        # out, as a browser would show it, and the filters' message says why.
+        value = None
+    value = "" if value is None else format_html(' value="{}"', value)
     return format_html(
         '<input type="{}" name="{}"{}{}{} id="{}">',
         widget["type"],

@@ -58,6 +58,10 @@ PAGES = [
     SitePage("timeline", "timeline"),
     SitePage("search", "search", query={"es": "q=residuos", "en": "q=waste"}),
     SitePage("filtered_projects", "project_list", query=dict.fromkeys(LANGUAGES, "status=active")),
+    # Values not understood: the message, and the controls that point to it.
+    SitePage(
+        "unknown_filters", "project_list", query=dict.fromkeys(LANGUAGES, "year=abc&theme=nope")
+    ),
     SitePage("open_data", "open_data"),
     SitePage("coverage", "coverage"),
     SitePage("theme_list", "theme_list"),
