@@ -16,6 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.db.migrations import operations
 from django.db.migrations.loader import MigrationLoader
 
@@ -113,7 +114,7 @@ def scratch_database_url():
 
 
 @pytest.mark.skipif(
-    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    connection.vendor != "postgresql",
     reason="migrations are run backwards on PostgreSQL, the production database "
     "(DATABASE_URL=postgres://...)",
 )

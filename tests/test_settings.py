@@ -23,7 +23,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.cache import CacheHandler
 from django.core.exceptions import ValidationError
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.db.models import F
 from django.db.utils import ConnectionHandler
 from django.urls import reverse
@@ -256,7 +256,7 @@ def test_sqlite_gets_no_postgresql_options(prod_settings):
 
 
 @pytest.mark.skipif(
-    django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    connection.vendor != "postgresql",
     reason="needs the PostgreSQL server (DATABASE_URL=postgres://...)",
 )
 def test_postgresql_cancels_a_query_past_the_statement_timeout(prod_settings, django_db_blocker):

@@ -187,6 +187,11 @@ DATABASE_URL = env.str("DATABASE_URL", default="") or f"sqlite:///{BASE_DIR / 'd
 DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# PostgreSQL through Django's backend, whose connection check reads the connection instead of
+# asking the server (rosario_intl/postgresql/base.py).
+POSTGRESQL_BACKEND = "rosario_intl.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = POSTGRESQL_BACKEND
 # The same database, for the page cache's version read alone: one round trip per cache hit
 # without Django's health check, which that read replaces with a retry of its own
 # (rosario_intl/page_cache.py, _read_version). In tests it reads the test database.

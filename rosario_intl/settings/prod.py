@@ -13,6 +13,7 @@ from .base import (
     DATABASES,
     LOGGING,
     MEDIA_STORAGE,
+    POSTGRESQL_BACKEND,
     S3_ACCESS_KEY_ID,
     S3_BUCKET,
     S3_SECRET_ACCESS_KEY,
@@ -91,7 +92,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == POSTGRESQL_BACKEND:
     statement_timeout_ms = env.int("DJANGO_DB_STATEMENT_TIMEOUT_MS", default=5000)
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),

@@ -1,0 +1,69 @@
+"""rosario_intl/postgresql: the connection check that reads the connection instead of asking
+the server."""
+
+import time
+
+import psycopg
+import pytest
+from django.db import connection, connections
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL backend"),
+]
+
+
+def test_the_project_s_backend_is_the_one_in_use():
+    from rosario_intl.postgresql.base import DatabaseWrapper
+
+    assert isinstance(connections["default"], DatabaseWrapper)
+    assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+
+
+def test_a_healthy_connection_is_usable_without_a_round_trip(monkeypatch):
+    connection.ensure_connection()
+    assert connection.is_usable()
+
+    def no_query(*args, **kwargs):
+        raise AssertionError("the check sent a query")
+
+    monkeypatch.setattr(connection.connection, "cursor", no_query)
+    monkeypatch.setattr(connection.connection, "execute", no_query)
+    assert connection.is_usable()
+
+
+def test_a_connection_the_server_dropped_is_not_usable_and_is_replaced():
+    connection.ensure_connection()
+    pid = connection.connection.info.backend_pid
+    # Another session ends this one, as a restart or an idle timeout would.
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    finally:
+        other.close()
+    deadline = time.monotonic() + 5
+    while connection.is_usable() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not connection.is_usable()
+    # What Django does before a request's first query: the connection is replaced, and the
+    # query goes through.
+    connection.health_check_done = False
+    connection.close_if_health_check_failed()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        assert cursor.fetchone()[0] != pid
+
+
+def test_a_failed_transaction_is_not_usable():
+    connection.ensure_connection()
+    raw = connection.connection
+    raw.autocommit = False
+    try:
+        with pytest.raises(psycopg.errors.DivisionByZero):
+            raw.execute("SELECT 1 / 0")
+        assert not connection.is_usable()
+        raw.rollback()
+        assert connection.is_usable()
+    finally:
+        raw.autocommit = True
