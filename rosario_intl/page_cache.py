@@ -90,7 +90,10 @@ def _read_version() -> tuple[int, bool]:
     ``default``, the first admin request or probe after a restart would get the 503 page; a
     version kept in the cache instead of the database would be stale on a worker whose cache
     is its own (locmem) and could drift from the database it stands for. The cost is one more
-    connection per worker (``CONN_MAX_AGE`` keeps it, like ``default``'s).
+    connection per worker (``CONN_MAX_AGE`` keeps it, like ``default``'s). (Since then the
+    ``default`` connection's check sends nothing to the server on PostgreSQL:
+    ``rosario_intl/postgresql``. The version still has its own alias; on SQLite, and with
+    Django's own backend, the reason above holds.)
 
     Connecting is outside the retry: when the database is down, the first attempt already
     says so, and a second would only make the 503 page wait as long again.
