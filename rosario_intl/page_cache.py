@@ -92,8 +92,8 @@ def _read_version() -> tuple[int, bool]:
     is its own (locmem) and could drift from the database it stands for. The cost is one more
     connection per worker (``CONN_MAX_AGE`` keeps it, like ``default``'s). (Since then the
     ``default`` connection's check sends nothing to the server on PostgreSQL:
-    ``rosario_intl/postgresql``. The version still has its own alias; on SQLite, and with
-    Django's own backend, the reason above holds.)
+    ``rosario_intl/postgresql``. The version still has its own alias, which a deployment on
+    Django's own PostgreSQL backend would need for the reason above.)
 
     Connecting is outside the retry: when the database is down, the first attempt already
     says so, and a second would only make the 503 page wait as long again.
