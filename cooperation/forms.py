@@ -4,6 +4,7 @@ import re
 from html import escape
 
 from django import forms
+from django.forms import BoundField
 from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -44,13 +45,29 @@ FILTER_FIELD = (
     '\n      <div class="filter-field">\n        <label for="{}">{}</label>\n        {}'
     "\n      </div>\n      "
 )
-FILTER_SELECT = '\n        \n        <select name="{}"{} id="{}">\n          {}\n        </select>'
+FILTER_SELECT = '\n        \n        <select name="{}"{}>\n          {}\n        </select>'
 # HTML's valid floating-point number: what a number input's value may be.
 NUMBER = re.compile(r"-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
-# The element that says why a filter's value was not taken (``_filters.html``): a control
-# whose value is not understood points to it.
+# The element that says why a filter's value was not taken (``_filters.html``).
 ERRORS_ID = "filter-errors"
-INVALID = f' aria-invalid="true" aria-describedby="{ERRORS_ID}"'
+
+
+class FilterBoundField(BoundField):
+    """A filter, described by the filters' message when its value was not taken: the filters
+    show that one message, not an error list per field (Django's ``<id>_error``)."""
+
+    @property
+    def aria_describedby(self):
+        return ERRORS_ID if self.errors else ""
+
+
+class NumberOnlyInput(forms.NumberInput):
+    """A number input that holds a number or nothing, as HTML requires: what was typed
+    instead is left out, as a browser would show it (the filters' message says why)."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return value if value is None or NUMBER.fullmatch(value) else None
 
 
 class DirectoryFilterForm(forms.Form):
@@ -80,7 +97,11 @@ class DirectoryFilterForm(forms.Form):
         choices=Choices([("", _("Any")), *PartnerKind.choices]),
     )
     network = forms.ChoiceField(label=_("Network"), required=False)
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100)
+    year = forms.IntegerField(
+        label=_("Year"), required=False, min_value=1900, max_value=2100, widget=NumberOnlyInput
+    )
+
+    bound_field_class = FilterBoundField
 
     def __init__(self, data, *, choices, options=None):
         """``choices``: what the filters offer (``selectors.FilterChoices``); ``options``:
@@ -127,22 +148,22 @@ class DirectoryFilterForm(forms.Form):
         """Each filter's label and control, as ``_filters.html`` shows them: the selects'
         options from ``options_html``, the year's input from its widget's attributes. Written
         here rather than in a template loop over the fields, or through Django's widget
-        templates (three templates for one input: a tenth of a list page). A control whose
-        value is not understood says so, and points to the message that explains it.
+        templates (three templates for one input: a tenth of a list page), from the attributes
+        Django gives each control: one whose value is not understood says so, and points to
+        the message that explains it (``FilterBoundField``).
 
         Plain strings, each escaped once (``html.escape``, as Django's ``escape``): the
         lazy-aware ``format_html`` cost more than the rest of the work.
         """
         parts = []
-        errors = self.errors
         for bound in self:
-            invalid = INVALID if bound.name in errors else ""
             name, ident = escape(bound.html_name), escape(bound.id_for_label)
             if isinstance(bound.field, forms.ChoiceField):
+                attributes = attributes_html(control_attributes(bound))
                 options = self.options_html(bound.name)
-                control = FILTER_SELECT.format(name, invalid, ident, options)
+                control = FILTER_SELECT.format(name, attributes, options)
             else:
-                control = input_html(bound, mark_safe(invalid))
+                control = input_html(bound)
             parts.append(FILTER_FIELD.format(ident, escape(str(bound.label)), control))
         return mark_safe("".join(parts))
 
@@ -163,32 +184,37 @@ class DirectoryFilterForm(forms.Form):
         return applied
 
 
-def input_html(bound, extra: str = "") -> str:
-    """The ``<input>`` of ``bound`` (a field whose widget is an ``Input``), as Django's
-    ``input.html`` writes it from the widget's attributes, ``extra`` attributes (HTML) added
-    before its id. Not ``bound.as_widget()``: Django then points ``aria-describedby`` to an
-    error list of its own that the filters do not show."""
-    widget = bound.field.widget.get_context(bound.html_name, bound.value(), {})["widget"]
-    attributes = [
-        format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
-        for name, value in widget["attrs"].items()
+def control_attributes(bound) -> dict:
+    """The attributes Django gives ``bound``'s control besides its widget's own
+    (``BoundField.as_widget``): ``aria-invalid`` and ``aria-describedby`` for a value not
+    taken, and its id."""
+    attributes = bound.build_widget_attrs({})
+    if bound.auto_id and "id" not in bound.field.widget.attrs:
+        attributes.setdefault("id", bound.auto_id)
+    return attributes
+
+
+def attributes_html(attributes: dict) -> str:
+    """``attributes`` as Django's ``attrs.html`` writes them: ``True`` as a bare name,
+    ``False`` left out."""
+    return "".join(
+        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(str(value))}"'
+        for name, value in attributes.items()
         if value is not False
-    ]
-    value = widget["value"]
-    if widget["type"] == "number" and value is not None and not NUMBER.fullmatch(str(value)):
-        # A number input holds a number or nothing (HTML): what was typed instead is left
-        # out, as a browser would show it, and the filters' message says why.
-        value = None
-    value = "" if value is None else format_html(' value="{}"', value)
-    return format_html(
-        '<input type="{}" name="{}"{}{}{} id="{}">',
-        widget["type"],
-        widget["name"],
-        value,
-        mark_safe("".join(attributes)),
-        extra,
-        bound.id_for_label,
     )
+
+
+def input_html(bound) -> str:
+    """The ``<input>`` of ``bound`` (a field whose widget is an ``Input``), as
+    ``bound.as_widget()`` writes it through Django's ``input.html`` and ``attrs.html``, from
+    the same widget context, without the three templates."""
+    context = bound.field.widget.get_context(
+        bound.html_name, bound.value(), control_attributes(bound)
+    )
+    widget = context["widget"]
+    value = "" if widget["value"] is None else f' value="{escape(str(widget["value"]))}"'
+    kind, name = escape(widget["type"]), escape(widget["name"])
+    return f'<input type="{kind}" name="{name}"{value}{attributes_html(widget["attrs"])}>'
 
 
 def clean_query(raw: str) -> str:

@@ -75,6 +75,8 @@ class PageMixin:
         context["page_title"] = self.get_page_title()
         context["alternate_urls"] = self.get_alternate_urls()
         context["numbered_urls"] = numbered(context["alternate_urls"], context.get("page_obj"))
+        # The parameters that make the page what it is, for its pagination links.
+        context["query_string"] = only_parameters(self.request.GET, self.page_parameters)
         context["page_url"] = self.request.build_absolute_uri(
             self.get_page_path(context["alternate_urls"])
         )
@@ -337,8 +339,6 @@ class DirectoryMixin:
             applied_filters=self.applied_filters,
             filter_summary=" · ".join(a["label"] for a in self.applied_filters),
         )
-        # The filters only, for the pagination links.
-        context["query_string"] = only_parameters(self.request.GET, DirectoryFilterForm.base_fields)
         return context
 
     def translated_parameters(self, language: str) -> QueryDict:
@@ -551,8 +551,6 @@ class SearchView(PageMixin, ListView):
         )
         if suggestion:
             context["suggestion_url"] = f"{self.request.path}?{urlencode({'q': suggestion})}"
-        # The search only, for the pagination links.
-        context["query_string"] = only_parameters(self.request.GET, self.page_parameters)
         return context
 
 
