@@ -93,13 +93,65 @@ def live_server_url(seeded_database):
     server.stop()
 
 
-def new_page(browser, contexts: list, **options):
-    """A page in a new browser context (``options`` as for ``Browser.new_context``), the
-    context added to ``contexts`` for the fixture to close."""
-    context = browser.new_context(**options)
-    context.set_default_timeout(TIMEOUT_MS)
-    contexts.append(context)
-    return context.new_page()
+class Tabs:
+    """A module's browser contexts, each keeping its pages open from one test to the next.
+
+    Opening a page in a new browser context costs Chromium a renderer process, about a fifth
+    of a second, longer than most checks take; a context made from a sign-in's saved state
+    costs more. So each module has one context for visitors and one per staff account, and a
+    test takes pages from them and gives them back, blank, when it ends: two pages a test
+    opens are still two pages. Between tests the visitors' cookies are cleared (a staff
+    account's sign-in is what its context is kept for), and each page taken is set to the
+    viewport asked for and to the screen's media.
+    """
+
+    def __init__(self, browser, base_url: str):
+        self.browser = browser
+        self.base_url = base_url
+        self.contexts = {}
+        self.idle = {}
+        self.taken = []
+        # The staff accounts signed in in their contexts.
+        self.signed_in = set()
+
+    def context(self, key):
+        """The context kept under ``key`` (``None`` for visitors), made the first time."""
+        if key not in self.contexts:
+            context = self.browser.new_context(base_url=self.base_url, viewport=DESKTOP)
+            context.set_default_timeout(TIMEOUT_MS)
+            self.contexts[key] = context
+            self.idle[key] = []
+        return self.contexts[key]
+
+    def take(self, key, viewport: dict):
+        context = self.context(key)
+        page = self.idle[key].pop() if self.idle[key] else context.new_page()
+        page.set_viewport_size(viewport)
+        self.taken.append((key, page))
+        return page
+
+    def give_back(self):
+        """At the end of a test: its pages blank and idle again, the visitors' cookies gone."""
+        for key, page in self.taken:
+            if page.is_closed():
+                continue
+            page.goto("about:blank")
+            page.emulate_media(media="null")
+            self.idle[key].append(page)
+        self.taken.clear()
+        if None in self.contexts:
+            self.contexts[None].clear_cookies()
+
+    def close(self):
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def tabs(browser, live_server_url):
+    tabs = Tabs(browser, live_server_url)
+    yield tabs
+    tabs.close()
 
 
 def visit(page, path: str, status: int):
@@ -109,20 +161,17 @@ def visit(page, path: str, status: int):
 
 
 @pytest.fixture
-def open_page(browser, live_server_url):
-    """Open a path of the live site in a fresh browser context; check the status code.
+def open_page(tabs):
+    """Open a path of the live site as a visitor (no cookies); check the status code.
 
     ``open_page("/es/", viewport=PHONE)`` returns the Playwright page once it has loaded.
     """
-    contexts = []
 
     def open_page(path, *, viewport=DESKTOP, status=200):
-        page = new_page(browser, contexts, base_url=live_server_url, viewport=viewport)
-        return visit(page, path, status)
+        return visit(tabs.take(None, viewport), path, status)
 
     yield open_page
-    for context in contexts:
-        context.close()
+    tabs.give_back()
 
 
 @pytest.fixture
@@ -198,30 +247,26 @@ def staff_project(seeded_database, django_db_blocker):
 
 
 @pytest.fixture
-def staff_page(browser, live_server_url):
-    """``staff_page(user, path)``: ``path`` (the admin's index by default) in a browser
-    context of its own, signed in as ``user``: through the login form the first time in a
-    module, then with that sign-in's cookies (Playwright's storage state), as another tab of
-    the same browser would be. ``viewport=`` and ``status=`` as for ``open_page``."""
-    contexts = []
+def staff_page(tabs):
+    """``staff_page(user, path)``: ``path`` (the admin's index by default) signed in as
+    ``user``, in that account's browser context: signed in through the login form the first
+    time in a module, and still signed in in the module's later tests, as another tab of the
+    same browser would be. ``viewport=`` and ``status=`` as for ``open_page``."""
+    signed_in_before = set(tabs.signed_in)
 
     def open_page(user, path=None, *, viewport=DESKTOP, status=200):
-        state = getattr(user, "browser_state", None)
-        if state is not None and connection.vendor == "sqlite":
+        if user.username in signed_in_before and connection.vendor == "sqlite":
             # The live server shares the test's connection on SQLite (an in-memory database
             # has no other), so the session of a sign-in made in an earlier test was rolled
             # back with that test; signing in again would spend the account's recovery codes.
             pytest.skip("reuses an earlier test's sign-in: run on PostgreSQL (DATABASE_URL)")
-        page = new_page(
-            browser, contexts, base_url=live_server_url, viewport=viewport, storage_state=state
-        )
-        if state is None:
+        page = tabs.take(user.username, viewport)
+        if user.username not in tabs.signed_in:
             staff.sign_in(page, user)  # which ends on the admin's index
-            user.browser_state = page.context.storage_state()
+            tabs.signed_in.add(user.username)
             if path is None:
                 return page
         return visit(page, path or url_in("es", "admin:index"), status)
 
     yield open_page
-    for context in contexts:
-        context.close()
+    tabs.give_back()
