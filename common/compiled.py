@@ -87,7 +87,10 @@ def fetch(connection, sql: str, params, *, limit: int | None = None, offset: int
     if limit is not None:
         sql = f"{sql} LIMIT %s OFFSET %s"
         params = [*params, limit, offset]
-    with connection.cursor() as cursor:
+    # A backend that can keep a statement prepared offers a cursor that does
+    # (rosario_intl/postgresql): these statements are run again and again, text unchanged.
+    cursor_of = getattr(connection, "prepared_cursor", connection.cursor)
+    with cursor_of() as cursor:
         cursor.execute(sql, params)
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -42,6 +42,15 @@ SEARCH_FIELDS = {
 }
 
 
+class SearchQueryOnce(SearchQuery):
+    """The visitor's words as a ``tsquery``, made once per run of the statement: a scalar
+    subquery, which PostgreSQL evaluates once (an InitPlan). A prepared statement's generic
+    plan cannot fold ``websearch_to_tsquery($1)`` into a constant as a one-off plan does, and
+    would call it for every row it matches and ranks."""
+
+    template = "(SELECT %(function)s(%(expressions)s))"
+
+
 @dataclass(frozen=True)
 class SearchResult:
     """One match, as the results page shows it."""
@@ -63,7 +72,7 @@ def search_postgresql(queryset: QuerySet, fields: tuple[str, ...], query: str) -
     language = active_language()
     sql = search_vector_sql(queryset.model._meta.db_table, language)
     vector = RawSQL(sql, [], output_field=SearchVectorField())
-    search_query = SearchQuery(query, config=SEARCH_CONFIGS[language], search_type="websearch")
+    search_query = SearchQueryOnce(query, config=SEARCH_CONFIGS[language], search_type="websearch")
     return (
         queryset.alias(search=vector)
         .filter(search=search_query)

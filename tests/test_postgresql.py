@@ -1,11 +1,13 @@
 """rosario_intl/postgresql: the connection check that reads the connection instead of asking
-the server."""
+the server, and the cursor that prepares what it runs often."""
 
 import time
 
 import psycopg
 import pytest
-from django.db import connection, connections
+from django.db import DataError, connection, connections
+
+from rosario_intl.postgresql.base import PREPARE_THRESHOLD
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -67,3 +69,21 @@ def test_a_failed_transaction_is_not_usable():
         assert connection.is_usable()
     finally:
         raw.autocommit = True
+
+
+def test_the_prepared_cursor_s_statements_are_counted_and_its_errors_are_django_s(
+    django_assert_num_queries,
+):
+    with django_assert_num_queries(PREPARE_THRESHOLD + 1):
+        for _ in range(PREPARE_THRESHOLD + 1):
+            with connection.prepared_cursor() as cursor:
+                cursor.execute("SELECT %s::int + 1", [1])
+                assert cursor.fetchone() == (2,)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement = %s",
+            ["SELECT $1::int + 1"],
+        )
+        assert cursor.fetchone()[0] == 1
+    with pytest.raises(DataError), connection.prepared_cursor() as cursor:
+        cursor.execute("SELECT 1 / %s::int", [0])

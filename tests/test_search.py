@@ -1,6 +1,7 @@
 """The site search: both engines (PostgreSQL full-text with its GIN indexes, SQLite fold),
 what they find and leave out, and the results page."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,6 +10,7 @@ from django.utils import timezone, translation
 
 from common.pagination import OneQueryPaginator
 from cooperation import models, search
+from rosario_intl.postgresql.base import PREPARE_THRESHOLD
 from tests import factories
 from tests.helpers import url_in
 
@@ -303,6 +305,55 @@ def test_the_compiled_search_gives_what_the_orm_gives(seeded, language):
             assert compiled == expected, query
             likes = search.COMPILED_SUGGESTION.rows(language, query=query, now=now)
             assert likes == list(search.suggestion_candidates(query, now=now))
+
+
+@postgresql_only
+def test_the_search_is_prepared_and_its_generic_plan_makes_the_query_once(seeded):
+    """Past psycopg's threshold the search runs as a prepared statement, whose generic plan
+    must still give the same rows, and make the visitor's ``tsquery`` once (an InitPlan per
+    kind) rather than for every row (rosario_intl/postgresql, ``search.SearchQueryOnce``)."""
+    now = timezone.now()
+    with translation.override("es"):
+        first = search.COMPILED.rows("es", query="residuos", now=now, limit=24)
+        assert first
+        for _ in range(PREPARE_THRESHOLD + 3):
+            assert search.COMPILED.rows("es", query="residuos", now=now, limit=24) == first
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%paginator_total%websearch_to_tsquery%"],
+        )
+        names = [row[0] for row in cursor.fetchall()]
+        assert len(names) == 1, names
+        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        _sql, params, places = search.COMPILED.compiled["es"]
+        values = list(params)
+        for name, positions in places.items():
+            for position in positions:
+                values[position] = "residuos" if name == "query" else now
+        cursor.execute(
+            f"EXPLAIN EXECUTE {names[0]}({', '.join(['%s'] * (len(values) + 2))})",
+            [*values, 24, 0],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    # Each kind's match tests a value an InitPlan returns, made once per run; never the
+    # function itself, which would run for every row.
+    made_once = set(re.findall(r"InitPlan \d+ \(returns (\$\d+)\)", plan))
+    tested = re.findall(r"search_es @@ (\$\d+)", plan)
+    assert len(tested) == 3 and set(tested) <= made_once, plan
+    assert "websearch_to_tsquery" not in plan, plan
+
+
+def test_django_s_own_cursors_prepare_nothing(db):
+    with connection.cursor() as cursor:
+        for _ in range(PREPARE_THRESHOLD + 3):
+            cursor.execute("SELECT %s + 1", [1])
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+                ["SELECT $1 + 1%"],
+            )
+            assert cursor.fetchone()[0] == 0
 
 
 @postgresql_only
