@@ -48,9 +48,10 @@ class PageMixin:
         """This page's query parameters as the page in ``language`` spells them."""
         return self.request.GET
 
-    def get_page_path(self, alternate_urls: dict[str, str]) -> str:
-        """This page's address, with the parameters that make it what it is."""
-        return alternate_urls.get(translation.get_language(), self.request.path)
+    def get_page_path(self, urls: dict[str, str]) -> str:
+        """This page's address, with the parameters that make it what it is, from its
+        addresses in each language (``urls``)."""
+        return urls.get(translation.get_language(), self.request.path)
 
     def get_og_image(self, page_title: str) -> dict | None:
         """The link preview card of this page (``og:image``): drawn by ``PageImageView``
@@ -77,8 +78,9 @@ class PageMixin:
         context["numbered_urls"] = numbered(context["alternate_urls"], context.get("page_obj"))
         # The parameters that make the page what it is, for its pagination links.
         context["query_string"] = only_parameters(self.request.GET, self.page_parameters)
+        # The address printed and sent on WhatsApp: this very page, its number included.
         context["page_url"] = self.request.build_absolute_uri(
-            self.get_page_path(context["alternate_urls"])
+            self.get_page_path(context["numbered_urls"])
         )
         context["og_image"] = self.get_og_image(context["page_title"])
         return context
@@ -217,7 +219,7 @@ class ObjectPageMixin(PageMixin):
     def get_page_title(self) -> str:
         return getattr(self.object, self.title_field)
 
-    def get_page_path(self, alternate_urls: dict[str, str]) -> str:
+    def get_page_path(self, urls: dict[str, str]) -> str:
         return self.object.get_absolute_url()
 
     def get_og_image(self, page_title: str) -> dict | None:

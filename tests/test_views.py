@@ -530,6 +530,11 @@ def test_a_later_page_names_itself_with_its_number_and_its_filters(
         "en": origin + english,
         "x-default": origin + spanish,
     }
+    # The address printed and sent on WhatsApp is this very page too.
+    printed = tree.xpath(f"//main//p[{cls('print-address')}]")[0].text_content()
+    assert printed.endswith(canonical(tree))
+    footer_link = tree.xpath(f"//footer//a[{cls('whatsapp-link')}]")[0]
+    assert wa_text(footer_link.get("href")).endswith(canonical(tree))
     # The language switch leads to the list's first page: each language orders by its titles.
     switch = tree.xpath('//a[@class="language-switch"]/@href')[0]
     assert "page=" not in switch
