@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection, connections
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
@@ -131,14 +132,20 @@ class Tabs:
         return page
 
     def give_back(self):
-        """At the end of a test: its pages blank and idle again, the visitors' cookies gone."""
-        for key, page in self.taken:
+        """At the end of a test: its pages blank and idle again, the visitors' cookies gone.
+        A page that cannot be made blank (a test that failed half-way through a navigation)
+        is closed instead: the next test gets a new one."""
+        taken, self.taken = self.taken, []
+        for key, page in taken:
             if page.is_closed():
                 continue
-            page.goto("about:blank")
-            page.emulate_media(media="null")
+            try:
+                page.goto("about:blank")
+                page.emulate_media(media="null")
+            except PlaywrightError:
+                page.close()
+                continue
             self.idle[key].append(page)
-        self.taken.clear()
         if None in self.contexts:
             self.contexts[None].clear_cookies()
 
