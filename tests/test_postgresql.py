@@ -57,6 +57,26 @@ def test_a_connection_the_server_dropped_is_not_usable_and_is_replaced():
         assert cursor.fetchone()[0] != pid
 
 
+def test_a_dropped_connection_is_replaced_before_a_prepared_statement_too():
+    """A page whose first statement goes through ``prepared_cursor()`` (a directory list, a
+    search) gets the same check as one whose first goes through ``cursor()``."""
+    connection.ensure_connection()
+    pid = connection.connection.info.backend_pid
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    finally:
+        other.close()
+    deadline = time.monotonic() + 5
+    while connection.is_usable() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    connection.health_check_done = False  # a new request
+    with connection.prepared_cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        assert cursor.fetchone()[0] != pid
+
+
 def test_a_failed_transaction_is_not_usable():
     connection.ensure_connection()
     raw = connection.connection

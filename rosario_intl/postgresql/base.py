@@ -21,6 +21,7 @@ statements apart per connection, as PgBouncer does from 1.21 with
 import select
 
 from django.db.backends.postgresql import base
+from django.utils.asyncio import async_unsafe
 from psycopg import pq
 
 # A connection may take a query in these states; a failed transaction (INERROR) must be
@@ -40,9 +41,13 @@ class DatabaseWrapper(base.DatabaseWrapper):
             params["prepare_threshold"] = PREPARE_THRESHOLD
         return params
 
+    @async_unsafe
     def prepared_cursor(self):
-        """A cursor (wrapped as ``cursor()``'s: logged, counted, its errors Django's) whose
-        parameters the server binds, so that the statements it runs often are prepared."""
+        """A cursor whose parameters the server binds, so that the statements it runs often
+        are prepared; otherwise as ``cursor()`` gives one: the connection checked first when
+        it is a request's first use of it (and replaced if it was dropped), the cursor logged
+        and counted, its errors Django's."""
+        self.close_if_health_check_failed()
         self.ensure_connection()
         self.validate_thread_sharing()
         with self.wrap_database_errors:
