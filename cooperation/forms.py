@@ -103,10 +103,11 @@ class DirectoryFilterForm(forms.Form):
 
     bound_field_class = FilterBoundField
 
-    def __init__(self, data, *, choices, options=None):
+    def __init__(self, data, *, choices, options=None, blank_html=None):
         """``choices``: what the filters offer (``selectors.FilterChoices``); ``options``:
         each select's ``<option>`` elements as ``select_options()`` wrote them for these
-        choices, when kept from an earlier request."""
+        choices, when kept from an earlier request; ``blank_html``: likewise, what
+        ``fields_html()`` wrote for a form given none of the filters."""
         super().__init__(data)
         any_choice = [("", _("Any"))]
         self.fields["theme"].choices = Choices(any_choice + choices.themes)
@@ -115,6 +116,7 @@ class DirectoryFilterForm(forms.Form):
         self.fields["network"].choices = Choices(any_choice + choices.networks)
         self.fields["year"].widget.attrs.update({"inputmode": "numeric"})
         self.options = options
+        self.blank_html = blank_html
 
     def select_options(self) -> dict[str, str]:
         """Each select's ``<option>`` elements, none selected: the same for every request of
@@ -153,8 +155,12 @@ class DirectoryFilterForm(forms.Form):
         the message that explains it (``FilterBoundField``).
 
         Plain strings, each escaped once (``html.escape``, as Django's ``escape``): the
-        lazy-aware ``format_html`` cost more than the rest of the work.
+        lazy-aware ``format_html`` cost more than the rest of the work. A form given none of
+        the filters (a list as first opened, the most visited) writes the same for every
+        request of a version and a language: ``blank_html``, when given.
         """
+        if self.blank_html is not None and not any(name in self.data for name in self.fields):
+            return mark_safe(self.blank_html)
         parts = []
         for bound in self:
             name, ident = escape(bound.html_name), escape(bound.id_for_label)

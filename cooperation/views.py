@@ -286,12 +286,13 @@ class DirectoryMixin:
         statement compiled once per combination of filters, as keys in order with the total;
         the cards come from the fragment cache, and only the entries of cards not kept are
         read whole (``get_cards``)."""
-        # The choices and the options written out: once per version and language.
-        self.filter_choices, options = fragments.cached(
+        # The choices, the options and the unfiltered form written out: once per version
+        # and language.
+        self.filter_choices, options, blank_html = fragments.cached(
             self.request, "directory-filters", self.filter_choices_and_options
         )
         self.filter_form = DirectoryFilterForm(
-            self.request.GET, choices=self.filter_choices, options=options
+            self.request.GET, choices=self.filter_choices, options=options, blank_html=blank_html
         )
         if not self.filter_form.is_valid():
             return lambda *, offset, limit: []
@@ -309,9 +310,11 @@ class DirectoryMixin:
         )
 
     @staticmethod
-    def filter_choices_and_options() -> tuple[selectors.FilterChoices, dict[str, str]]:
+    def filter_choices_and_options() -> tuple[selectors.FilterChoices, dict[str, str], str]:
         choices = selectors.filter_choices_get()
-        return choices, DirectoryFilterForm({}, choices=choices).select_options()
+        options = DirectoryFilterForm({}, choices=choices).select_options()
+        blank_html = DirectoryFilterForm({}, choices=choices, options=options).fields_html()
+        return choices, options, blank_html
 
     @cached_property
     def applied_filters(self) -> list[dict]:

@@ -98,6 +98,23 @@ def test_a_value_not_understood_is_marked_and_points_to_the_message_that_says_wh
     assert "_error" not in html
 
 
+@pytest.mark.parametrize("query", ["", "page=2", "utm_source=x&page=last"])
+def test_a_form_given_no_filter_writes_the_kept_blank_html(query):
+    """The unfiltered list's controls are written once per version and language
+    (``views.DirectoryMixin``): what is kept must be what the form would write."""
+    blank = form("").fields_html()
+    kept = DirectoryFilterForm(QueryDict(query), choices=KEPT, blank_html="kept")
+    assert form(query).fields_html() == blank
+    assert kept.fields_html() == "kept"
+
+
+@pytest.mark.parametrize("query", ["theme=", "year=2022", "partner=turin", "year=abc"])
+def test_a_form_given_a_filter_writes_its_own_html(query):
+    """Even an empty value is a choice made (its "Any" selected): not the blank form."""
+    given = DirectoryFilterForm(QueryDict(query), choices=KEPT, blank_html="kept")
+    assert given.fields_html() == form(query).fields_html() != form("").fields_html()
+
+
 def test_the_search_box_cleans_what_no_database_takes():
     search = SearchForm(QueryDict("q=agua%00%20%20potable" + "x" * 300))
     assert search.is_valid()
