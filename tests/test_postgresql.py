@@ -34,10 +34,11 @@ def test_a_healthy_connection_is_usable_without_a_round_trip(monkeypatch):
     assert connection.is_usable()
 
 
-def test_a_connection_the_server_dropped_is_not_usable_and_is_replaced():
+def drop_the_connection() -> int:
+    """End the default connection's backend from another session, as a restart or an idle
+    timeout would, and wait until the connection shows it; its backend's pid."""
     connection.ensure_connection()
     pid = connection.connection.info.backend_pid
-    # Another session ends this one, as a restart or an idle timeout would.
     other = connections.create_connection("default")
     try:
         with other.cursor() as cursor:
@@ -47,6 +48,11 @@ def test_a_connection_the_server_dropped_is_not_usable_and_is_replaced():
     deadline = time.monotonic() + 5
     while connection.is_usable() and time.monotonic() < deadline:
         time.sleep(0.01)
+    return pid
+
+
+def test_a_connection_the_server_dropped_is_not_usable_and_is_replaced():
+    pid = drop_the_connection()
     assert not connection.is_usable()
     # What Django does before a request's first query: the connection is replaced, and the
     # query goes through.
@@ -60,17 +66,7 @@ def test_a_connection_the_server_dropped_is_not_usable_and_is_replaced():
 def test_a_dropped_connection_is_replaced_before_a_prepared_statement_too():
     """A page whose first statement goes through ``prepared_cursor()`` (a directory list, a
     search) gets the same check as one whose first goes through ``cursor()``."""
-    connection.ensure_connection()
-    pid = connection.connection.info.backend_pid
-    other = connections.create_connection("default")
-    try:
-        with other.cursor() as cursor:
-            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
-    finally:
-        other.close()
-    deadline = time.monotonic() + 5
-    while connection.is_usable() and time.monotonic() < deadline:
-        time.sleep(0.01)
+    pid = drop_the_connection()
     connection.health_check_done = False  # a new request
     with connection.prepared_cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
