@@ -44,6 +44,12 @@ class CompiledQuery:
         self.compiled: dict = {}
 
     def rows(self, key, *, limit: int | None = None, offset: int = 0, **values) -> list[dict]:
+        sql, params = self.statement(key, **values)
+        return fetch(connections[self.using], sql, params, limit=limit, offset=offset)
+
+    def statement(self, key, **values) -> tuple[str, list]:
+        """The SQL compiled for ``key`` (compiled now the first time) and its parameters,
+        each value in its places: what ``rows()`` runs, before its slice."""
         compiled = self.compiled.get(key)
         if compiled is None:
             compiled = self.compiled[key] = self.compile(**values)
@@ -53,7 +59,7 @@ class CompiledQuery:
             value = self.adapt(values[name])
             for position in positions:
                 params[position] = _like(params[position], value)
-        return fetch(connections[self.using], sql, params, limit=limit, offset=offset)
+        return sql, params
 
     def compile(self, **values):
         stand_ins = {

@@ -289,7 +289,7 @@ class DirectoryMixin:
         # The choices, the options and the unfiltered form written out: once per version
         # and language.
         self.filter_choices, options, blank_html = fragments.cached(
-            self.request, "directory-filters", self.filter_choices_and_options
+            self.request, "directory-filters", self.filter_fragments
         )
         self.filter_form = DirectoryFilterForm(
             self.request.GET, choices=self.filter_choices, options=options, blank_html=blank_html
@@ -310,11 +310,13 @@ class DirectoryMixin:
         )
 
     @staticmethod
-    def filter_choices_and_options() -> tuple[selectors.FilterChoices, dict[str, str], str]:
+    def filter_fragments() -> tuple[selectors.FilterChoices, dict[str, str], str]:
+        """What the filters show that depends on the content and the language alone: their
+        choices, each select's options, and the controls of a list given no filter."""
         choices = selectors.filter_choices_get()
-        options = DirectoryFilterForm({}, choices=choices).select_options()
-        blank_html = DirectoryFilterForm({}, choices=choices, options=options).fields_html()
-        return choices, options, blank_html
+        blank = DirectoryFilterForm({}, choices=choices)
+        html = blank.fields_html()  # which writes the options too, and keeps them
+        return choices, blank.options, html
 
     @cached_property
     def applied_filters(self) -> list[dict]:

@@ -87,6 +87,19 @@ def test_a_failed_transaction_is_not_usable():
         raw.autocommit = True
 
 
+def test_django_s_own_cursors_prepare_nothing():
+    """Only ``prepared_cursor()`` prepares: every other statement stays as Django runs it."""
+    with connection.cursor() as cursor:
+        for _ in range(PREPARE_THRESHOLD + 3):
+            cursor.execute("SELECT %s + 2", [1])
+            assert cursor.fetchone() == (3,)
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["SELECT % + 2"],
+        )
+        assert cursor.fetchone()[0] == 0
+
+
 def test_the_prepared_cursor_s_statements_are_counted_and_its_errors_are_django_s(
     django_assert_num_queries,
 ):

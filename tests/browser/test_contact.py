@@ -3,11 +3,10 @@
 from operator import attrgetter
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.pages import LANGUAGES, PAGES, PHONE
-from tests.browser.test_pages import AXE_OPTIONS, axe_report
+from tests.browser.test_pages import axe_report, axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -31,7 +30,7 @@ def test_contact_and_sharing_are_on_the_first_screen_of_a_phone(open_page, site_
         box = link.bounding_box()
         assert box["y"] + box["height"] <= PHONE["height"], f"{name!r} is below the first screen"
         assert box["height"] >= 24, f"{name!r} is a small tap target"
-    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    violations = axe_violations(page)
     assert not violations, axe_report(violations)
 
 

@@ -2,14 +2,13 @@
 includes/_filters.html): results first, filters folded, nothing cut."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from cooperation.seed import content as seed_data
 from tests.browser.pages import PHONE
-from tests.browser.test_pages import AXE_OPTIONS, OVERFLOW_SCRIPT, axe_report
+from tests.browser.test_pages import OVERFLOW_SCRIPT, axe_report, axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -90,7 +89,7 @@ def test_the_count_and_the_first_results_are_on_the_first_screen(
     ]
     assert tops == sorted(tops)
     assert page.evaluate(OVERFLOW_SCRIPT)["scrollWidth"] <= PHONE["width"]
-    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    violations = axe_violations(page)
     assert not violations, axe_report(violations)
 
 

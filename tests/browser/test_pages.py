@@ -14,7 +14,18 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
 }
+AXE_SCRIPT = Axe().axe_script
 AXE_RUN = "options => axe.run(document, options)"
+
+
+def axe_violations(page) -> list[dict]:
+    """The WCAG 2.1 A/AA violations of ``page`` as it is now. axe-core is put in the page the
+    first time only: a resize keeps it (``Axe.run`` would put it in again on every call), a
+    navigation does not."""
+    if page.evaluate("() => typeof axe === 'undefined'"):
+        page.evaluate(AXE_SCRIPT)
+    return page.evaluate(AXE_RUN, AXE_OPTIONS)["violations"]
+
 
 # The outermost elements that stick out past the right edge of the window: the ones to fix.
 OVERFLOW_SCRIPT = """() => {
@@ -51,12 +62,10 @@ def test_page_has_no_wcag_violations_and_does_not_scroll_sideways(open_page, sit
     again: the stylesheet's media queries apply on the resize as on a load at that width (no
     script of the site looks at the width), and one load instead of three halves the time."""
     page = open_page(site_page.path(language), viewport=DESKTOP, status=site_page.status)
-    # axe-core put in the page once (Axe.run would put it again for each width).
-    page.evaluate(Axe().axe_script)
     failures = []
     for name, viewport in (("1280px", DESKTOP), ("375px", PHONE)):
         page.set_viewport_size(viewport)
-        violations = page.evaluate(AXE_RUN, AXE_OPTIONS)["violations"]
+        violations = axe_violations(page)
         if violations:
             failures.append(f"at {name}: {axe_report(violations)}")
     overflow = page.evaluate(OVERFLOW_SCRIPT)
